@@ -1,0 +1,47 @@
+"""Every chapter notebook is committed executed and proves at least one key number.
+
+nbval (run on chapters/ by the same pytest call) compares only cells that have stored
+outputs, so an unexecuted notebook would pass while checking nothing: these tests stop that.
+"""
+import json
+
+import pytest
+
+from conftest import CHAPTERS, ROOT
+
+CHECK_TAG = "nbval-check-output"
+
+
+def code_cells(path):
+    cells = json.loads(path.read_text())["cells"]
+    return [c for c in cells if c["cell_type"] == "code" and "".join(c["source"]).strip()]
+
+
+def test_there_are_chapters():
+    assert CHAPTERS, "no chapter notebooks found in chapters/"
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
+def test_every_code_cell_was_executed(path):
+    unexecuted = [i for i, c in enumerate(code_cells(path)) if c.get("execution_count") is None]
+    assert not unexecuted, f"{path.name}: code cells {unexecuted} have never been executed; run `jupyter execute --inplace {path.relative_to(ROOT)}`"
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
+def test_has_a_checked_cell_with_output(path):
+    checked = [c for c in code_cells(path) if CHECK_TAG in c.get("metadata", {}).get("tags", [])]
+    assert checked, f"{path.name}: no cell is tagged {CHECK_TAG}, so nbval checks no key number"
+    empty = [c["source"] for c in checked if not c.get("outputs")]
+    assert not empty, f"{path.name}: checked cells with no stored output compare nothing: {empty}"
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
+def test_no_error_outputs(path):
+    errors = [o.get("ename") for c in code_cells(path) for o in c.get("outputs", []) if o["output_type"] == "error"]
+    assert not errors, f"{path.name}: stored error outputs {errors}"
+
+
+def test_chapters_are_in_the_table_of_contents():
+    toc = (ROOT / "_toc.yml").read_text()
+    missing = [p.stem for p in CHAPTERS if f"chapters/{p.stem}" not in toc]
+    assert not missing, f"chapters not listed in _toc.yml: {missing}"

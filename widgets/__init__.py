@@ -1,0 +1,1 @@
+"""Shared code of the Migration and Development reader: data, charts, tables and (later) models."""

@@ -1,0 +1,65 @@
+"""Sphinx extension that makes the built book work offline.
+
+At build time it writes the Vega bundle (from the installed ``vl_convert``
+package) and a copy of MathJax (from the installed ``django-static-mathjax``
+package) into a generated static folder, so no page loads anything from
+another host and no third-party JavaScript is committed to the repository.
+It also tells notebook kernels started by the build to draw charts with the
+offline renderer of :mod:`widgets.charts`.
+"""
+import os
+import shutil
+from pathlib import Path
+
+import mathjax
+import vl_convert
+
+from .charts import BUILD_ENV
+
+VEGA_BUNDLE = "vega-bundle.js"
+
+
+def _write_static(app):
+    """Generate the offline assets beside the HTML output and add them to the static path."""
+    folder = Path(app.outdir).parent / "_offline_static"
+    folder.mkdir(parents=True, exist_ok=True)
+    # Wrapped in a function so the bundle's top-level names cannot clash with Sphinx's own scripts.
+    bundle = "(function(){\n" + vl_convert.javascript_bundle() + "\n})();\n"
+    (folder / VEGA_BUNDLE).write_text(bundle, encoding="utf-8")
+    source = Path(mathjax.__file__).parent / "static" / "mathjax" / "es5"
+    shutil.copytree(source, folder / "mathjax", dirs_exist_ok=True)
+    app.config.html_static_path.append(str(folder))
+
+
+def _on_builder_inited(app):
+    os.environ[BUILD_ENV] = "1"  # inherited by the kernels that execute the notebooks
+    if app.builder.format == "html":
+        _write_static(app)
+
+
+def _add_vega(app, pagename, templatename, context, doctree):
+    """Load the Vega bundle only on pages that draw a chart (it is large; weak connections matter)."""
+    if "vegaEmbed(" in context.get("body", ""):
+        app.add_js_file(VEGA_BUNDLE, priority=100)
+
+
+def _drop_repeated_scripts(app, pagename, templatename, context, doctree):
+    """Keep the first of scripts with the same file and attributes, whatever their priority.
+
+    Under Jupyter Book, sphinx-thebe and sphinx-togglebutton register their inline
+    configuration twice; the second ``const THEBE_JS_URL`` is a console error.
+    """
+    scripts = context.get("script_files")
+    if scripts:
+        seen = {}
+        for script in scripts:
+            key = (str(getattr(script, "filename", script) or ""), repr(sorted(getattr(script, "attributes", {}).items())))
+            seen.setdefault(key, script)
+        scripts[:] = seen.values()
+
+
+def setup(app):
+    app.connect("builder-inited", _on_builder_inited)
+    app.connect("html-page-context", _add_vega)
+    app.connect("html-page-context", _drop_repeated_scripts, priority=900)  # after every other handler
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

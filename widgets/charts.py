@@ -1,0 +1,55 @@
+"""Charts for the book: one Altair theme, colour-blind-safe colours, and an offline renderer.
+
+Importing this module registers and enables the book's theme. Inside a build of
+the book (the environment variable ``MIGRATION_BOOK_BUILD`` is set by
+:mod:`widgets.book`) it also enables the ``book`` renderer, which writes a
+plain ``<div>`` and a call to ``vegaEmbed`` served from the book's own static
+files, so charts draw with no network. In a live Jupyter session Altair's own
+renderer is left in charge.
+"""
+import hashlib
+import json
+import os
+
+import altair as alt
+
+BUILD_ENV = "MIGRATION_BOOK_BUILD"
+
+# Okabe & Ito (2008) palette: distinguishable with the common forms of colour blindness.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+WIDTH = 520
+
+
+@alt.theme.register("book", enable=True)
+def _theme() -> alt.theme.ThemeConfig:
+    return {
+        "config": {
+            "view": {"continuousWidth": WIDTH, "continuousHeight": 300, "stroke": None},
+            "range": {"category": PALETTE},
+            "font": "sans-serif",
+            "title": {"anchor": "start", "fontSize": 15, "subtitleFontSize": 11, "subtitleColor": "#555"},
+            "axis": {"labelFontSize": 12, "titleFontSize": 12, "labelLimit": 320},
+            "legend": {"labelFontSize": 12, "titleFontSize": 12},
+        }
+    }
+
+
+def offline_html(spec: dict, **_) -> dict:
+    """Render a chart spec as a div plus a vegaEmbed call; the id and text are stable run to run."""
+    text = json.dumps(spec, sort_keys=True, separators=(",", ":")).replace("</", "<\\/")
+    chart_id = "vg-" + hashlib.sha1(text.encode()).hexdigest()[:12]
+    script = f'vegaEmbed("#{chart_id}", {text}, {{"actions": false, "renderer": "svg"}}).catch(console.error);'
+    return {"text/html": f'<div class="vega-chart" id="{chart_id}"></div>\n<script>{script}</script>'}
+
+
+alt.renderers.register("book", offline_html)
+if os.environ.get(BUILD_ENV):
+    alt.renderers.enable("book")
+
+
+def titled(chart: alt.TopLevelMixin, title: str, source: str) -> alt.TopLevelMixin:
+    """Give a chart its title, a source line, and a text description for screen readers."""
+    return chart.properties(
+        title=alt.TitleParams(text=title, subtitle=[source]),
+        description=f"{title}. {source}",
+    )
