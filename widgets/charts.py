@@ -10,6 +10,7 @@ renderer is left in charge.
 import hashlib
 import json
 import os
+import textwrap
 
 import altair as alt
 
@@ -17,7 +18,7 @@ BUILD_ENV = "MIGRATION_BOOK_BUILD"
 
 # Okabe & Ito (2008) palette: distinguishable with the common forms of colour blindness.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
-WIDTH = 520
+WIDTH = 440  # fits the text column of the book theme with axis labels and a legend
 
 
 @alt.theme.register("book", enable=True)
@@ -29,7 +30,7 @@ def _theme() -> alt.theme.ThemeConfig:
             "font": "sans-serif",
             "title": {"anchor": "start", "fontSize": 15, "subtitleFontSize": 11, "subtitleColor": "#555"},
             "axis": {"labelFontSize": 12, "titleFontSize": 12, "labelLimit": 320},
-            "legend": {"labelFontSize": 12, "titleFontSize": 12},
+            "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom", "direction": "horizontal", "columns": 2},
         }
     }
 
@@ -50,6 +51,6 @@ if os.environ.get(BUILD_ENV):
 def titled(chart: alt.TopLevelMixin, title: str, source: str) -> alt.TopLevelMixin:
     """Give a chart its title, a source line, and a text description for screen readers."""
     return chart.properties(
-        title=alt.TitleParams(text=title, subtitle=[source]),
+        title=alt.TitleParams(text=title, subtitle=textwrap.wrap(source, 95)),
         description=f"{title}. {source}",
     )

@@ -47,12 +47,12 @@ def transnationalism_coefficients() -> alt.Chart:
     frame["significant"] = frame["significance"].fillna("not marked")
     order = list(dict.fromkeys(data.load("portes_table2_transnationalism")["predictor"]))
     chart = alt.Chart(frame).mark_point(filled=True, size=90).encode(
-        x=alt.X("coefficient:Q", title="Coefficient (log scale of each model; not comparable across panels)"),
+        x=alt.X("coefficient:Q", title="Coefficient"),
         y=alt.Y("predictor:N", title=None, sort=order),
         color=alt.Color("model:N", title="Form of activism"),
         shape=alt.Shape("model:N", title="Form of activism"),
         tooltip=["predictor", "model", "regression", "coefficient", "significance", "reported_effect"],
-    ).properties(width=170, height=260)
+    ).properties(width=120, height=260)
     rule = alt.Chart().mark_rule(color="#888").encode(x=alt.datum(0))
     layered = alt.layer(rule, chart, data=frame).facet(column=alt.Column("regression:N", title=None))
     return titled(layered, "Education and status raise transnational activism (Table 2 coefficients)",
@@ -76,8 +76,8 @@ def census_indicators() -> alt.Chart:
     chart = alt.Chart(long).mark_point(filled=True, size=80).encode(
         x=alt.X("percent:Q", title="Percent of the group"),
         y=alt.Y("group:N", title=None, sort=list(frame["group"])),
-        color=alt.Color("indicator:N", title="Indicator", sort=list(CENSUS_MEASURES.values())),
-        shape=alt.Shape("indicator:N", title="Indicator", sort=list(CENSUS_MEASURES.values())),
+        color=alt.Color("indicator:N", title="Indicator"),
+        shape=alt.Shape("indicator:N", title="Indicator"),
         tooltip=["group", "parentage", "indicator", "percent"],
     ).properties(height=260)
     return titled(chart, "Second-generation Mexicans and Central Americans fare worst (US census 2000)",
@@ -100,8 +100,8 @@ def cils_indicators() -> alt.Chart:
     chart = alt.Chart(long).mark_bar().encode(
         x=alt.X("percent:Q", title="Percent"),
         y=alt.Y("group:N", title=None, sort=list(frame["group"])),
-        color=alt.Color("row_type:N", title=None, legend=alt.Legend(orient="bottom")),
+        color=alt.Color("row_type:N", title=None),
         tooltip=["group", "indicator", "percent"],
-    ).properties(width=160, height=180).facet(column=alt.Column("indicator:N", title=None, sort=list(CILS_MEASURES.values())))
+    ).properties(width=130, height=180).facet(column=alt.Column("indicator:N", title=None, sort=list(CILS_MEASURES.values())))
     return titled(chart, "The same gradient in San Diego's second generation (CILS)",
                   data.source("portes_table4_cils"))
