@@ -58,7 +58,10 @@ def test_every_resource_loads_with_schema_columns_and_dtypes(name):
     assert len(frame) > 0, f"{name} is empty"
 
 
-@pytest.mark.parametrize("name", data.resources())
+ESSAY_RESOURCES = [n for n in data.resources() if n != "outside_numbers"]
+
+
+@pytest.mark.parametrize("name", ESSAY_RESOURCES)
 def test_every_source_names_an_essay(name):
     line = data.source(name)
     titles = [f"{e['author'].split()[-1]}, {e['title'].split(':')[0]}" for e in PACKAGE["essays"].values()]
@@ -484,3 +487,20 @@ def test_number_is_found_at_its_seed_line(key):
         words = [w for w in words if len(w) >= 2]
         assert any(w.lower() in window.lower() for w in words), \
             f"{key}: none of {words} at seed line {row['seed_line']}"
+
+
+def test_outside_figures_are_labelled_and_cited():
+    line = data.source("outside_numbers")
+    assert line.startswith("Source (outside the two essays): "), line
+    assert "Moretti" in line and "Massey, Douglas S., Jorge Durand and Karen A. Pren" in line
+    assert data.outside("moretti_skilled_jobs") == 2.5
+    assert data.outside("mdp_undocumented_2008") == 12_000_000
+    assert "American Journal of Sociology 121(5)" in data.citation("mdp_undocumented_1986")
+    with pytest.raises(KeyError, match="moretti_skilled_jobs"):
+        data.outside("moretti_skiled_jobs")
+
+
+def test_outside_bibkeys_are_in_references_bib():
+    bib = (ROOT / "references.bib").read_text()
+    missing = [k for k in data.load("outside_numbers")["bibkey"] if "{" + k + "," not in bib]
+    assert not missing, f"outside figures cite keys missing from references.bib: {missing}"

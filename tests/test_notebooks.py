@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from conftest import CHAPTERS, ROOT
+from conftest import CHAPTERS, NOTEBOOKS, ROOT
 
 CHECK_TAG = "nbval-check-output"
 
@@ -21,7 +21,7 @@ def test_there_are_chapters():
     assert CHAPTERS, "no chapter notebooks found in chapters/"
 
 
-@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_every_code_cell_was_executed(path):
     unexecuted = [i for i, c in enumerate(code_cells(path)) if c.get("execution_count") is None]
     assert not unexecuted, f"{path.name}: code cells {unexecuted} have never been executed; run `jupyter execute --inplace {path.relative_to(ROOT)}`"
@@ -35,7 +35,7 @@ def test_has_a_checked_cell_with_output(path):
     assert not empty, f"{path.name}: checked cells with no stored output compare nothing: {empty}"
 
 
-@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_no_error_outputs(path):
     errors = [o.get("ename") for c in code_cells(path) for o in c.get("outputs", []) if o["output_type"] == "error"]
     assert not errors, f"{path.name}: stored error outputs {errors}"
@@ -43,5 +43,6 @@ def test_no_error_outputs(path):
 
 def test_chapters_are_in_the_table_of_contents():
     toc = (ROOT / "_toc.yml").read_text()
-    missing = [p.stem for p in CHAPTERS if f"chapters/{p.stem}" not in toc]
+    missing = [str(p.relative_to(ROOT).with_suffix("")) for p in NOTEBOOKS
+               if str(p.relative_to(ROOT).with_suffix("")) not in toc]
     assert not missing, f"chapters not listed in _toc.yml: {missing}"

@@ -30,6 +30,9 @@ BOOLEANS = {"true": True, "True": True, "TRUE": True, "1": True,
             "false": False, "False": False, "FALSE": False, "0": False}
 
 
+OUTSIDE = "outside"  # the source 'essay' of figures from outside the two essays
+
+
 class DataError(ValueError):
     """A data file, or a request for one, does not match the data package."""
 
@@ -73,6 +76,9 @@ def source(name: str, folder=None) -> str:
     essays = _package(_folder(folder))["essays"]
     citations = []
     for src in _resource(name, folder)["sources"]:
+        if src["essay"] == OUTSIDE:
+            cited = dict.fromkeys(load(name, folder)["citation"])
+            return "Source (outside the two essays): " + " ".join(c.rstrip(".") + "." for c in cited)
         essay = essays[src["essay"]]
         text = f"{essay['author'].split()[-1]}, {essay['title'].split(':')[0]}"
         text += f", {src.get('table') or src['section']}"
@@ -178,6 +184,27 @@ def load(name: str, folder=None) -> pd.DataFrame:
     return _table(name, _folder(folder)).copy()
 
 
+def _value(resource: str, key: str, folder) -> float | int:
+    table = _table(resource, _folder(folder))
+    match = table.loc[table["key"] == key, "value"]
+    if match.empty:
+        close = difflib.get_close_matches(key, table["key"].tolist(), n=3, cutoff=0.5)
+        raise KeyError(f"unknown {resource} key {key!r}; close matches: {', '.join(close) or 'none'}")
+    value = float(match.iloc[0])
+    return int(value) if value.is_integer() else value
+
+
+def outside(key: str, folder=None) -> float | int:
+    """A published figure from outside the two essays (data/outside_numbers.csv), by key."""
+    return _value("outside_numbers", key, folder)
+
+
+def citation(key: str, folder=None) -> str:
+    """The full citation of an outside figure, for a label such as 'outside the essays: ...'."""
+    table = _table("outside_numbers", _folder(folder))
+    return str(table.loc[table["key"] == key, "citation"].iloc[0])
+
+
 def numbers(folder=None) -> pd.DataFrame:
     """The registry of numbers stated in the essays, indexed by key."""
     return load("numbers", folder).set_index("key")
@@ -185,10 +212,4 @@ def numbers(folder=None) -> pd.DataFrame:
 
 def number(key: str, folder=None) -> float | int:
     """The value registered under `key` (an int when it is a whole number)."""
-    table = _table("numbers", _folder(folder))
-    match = table.loc[table["key"] == key, "value"]
-    if match.empty:
-        close = difflib.get_close_matches(key, table["key"].tolist(), n=3, cutoff=0.5)
-        raise KeyError(f"unknown number key {key!r}; close matches: {', '.join(close) or 'none'}")
-    value = float(match.iloc[0])
-    return int(value) if value.is_integer() else value
+    return _value("numbers", key, folder)

@@ -1,0 +1,83 @@
+"""Model charts: one static drawing, and in-page explorers that work with no kernel.
+
+``explorer(name, vary=[...])`` runs a registered model over a grid of one or two of its
+parameters at build time and returns an Altair chart whose sliders (Vega-Lite params bound
+to range inputs) pick a slice of that grid in the browser. Each slider's range and step are
+the grid's, so every position it reaches is a computed point.
+"""
+import itertools
+import math
+
+import altair as alt
+import pandas as pd
+
+from .charts import titled
+from .models import Model, get
+
+
+def encode(chart: alt.Chart, model: Model, frame: pd.DataFrame) -> alt.Chart:
+    """Marks and encodings of a model's View, with a y scale fixed over ``frame`` so moves are visible."""
+    view = model.view
+    mark = {"line": chart.mark_line(point=False, strokeWidth=2.5), "area": chart.mark_area(opacity=0.85),
+            "bar": chart.mark_bar(), "point": chart.mark_point(filled=True, size=80)}[view.mark]
+    low, high = float(frame[view.y].min()), float(frame[view.y].max())
+    y_scale = alt.Scale(domain=[min(0.0, low), high if high > low else low + 1], nice=True)
+    if view.mark == "area":
+        y_scale = alt.Scale(nice=True)  # stacked areas: the stack's total sets the scale
+    encoding = {
+        "x": alt.X(f"{view.x}:{'N' if view.mark == 'bar' else 'Q'}", title=view.x_title or view.x),
+        "y": alt.Y(f"{view.y}:Q", title=view.y_title or view.y, scale=y_scale,
+                   stack="zero" if view.mark == "area" else None),
+        "tooltip": [c for c in (view.x, view.color, view.y) if c],
+    }
+    if view.color:
+        encoding["color"] = alt.Color(f"{view.color}:N", title=None, sort=list(dict.fromkeys(frame[view.color])))
+    return mark.encode(**encoding)
+
+
+def _compact(model: Model, frame: pd.DataFrame, keep: list[str]) -> pd.DataFrame:
+    """Only the columns the chart reads, with floats rounded, to keep inline data small."""
+    view = model.view
+    columns = [c for c in dict.fromkeys([*keep, view.x, view.y, view.color]) if c]
+    small = frame[columns].copy()
+    for column in small.select_dtypes("float").columns:
+        small[column] = small[column].round(4)
+    return small
+
+
+def chart(name: str, frame: pd.DataFrame | None = None, title: str | None = None, **overrides) -> alt.Chart:
+    """A static chart of one run of model ``name`` (run here with ``overrides`` unless ``frame`` is given)."""
+    model = get(name)
+    frame = model.run(**overrides) if frame is None else frame
+    return titled(encode(alt.Chart(_compact(model, frame, [])), model, frame), title or model.title,
+                  f"Model: {model.title} (widgets.models, '{model.name}'). Illustrative, not data.")
+
+
+def grid_frame(name: str, vary: list[str], n: int = 9, **fixed) -> pd.DataFrame:
+    """Model ``name`` run at every point of the grid of the ``vary`` parameters, other values from ``fixed``."""
+    model = get(name)
+    if not 1 <= len(vary) <= 2:
+        raise ValueError(f"vary must name one or two parameters of {name}, not {vary}")
+    grids = [model.param(p).grid(n) for p in vary]
+    runs = []
+    for point in itertools.product(*grids):
+        values = dict(fixed, **dict(zip(vary, point)))
+        runs.append(model.run(**values).assign(**dict(zip(vary, point))))
+    return pd.concat(runs, ignore_index=True)
+
+
+def explorer(name: str, vary: list[str], n: int = 9, title: str | None = None, **fixed) -> alt.Chart:
+    """An in-page explorer of model ``name``: sliders for the ``vary`` parameters filter a precomputed grid."""
+    model = get(name)
+    frame = grid_frame(name, vary, n, **fixed)
+    base = alt.Chart(_compact(model, frame, list(vary)))
+    for p in (model.param(v) for v in vary):
+        grid = p.grid(n)
+        stride = p.grid_stride(n) * p.step
+        start = min(grid, key=lambda v: abs(v - fixed.get(p.name, p.default)))
+        slider = alt.param(name=p.name, value=start, bind=alt.binding_range(
+            min=grid[0], max=grid[-1], step=stride, name=f"{p.label} ({p.unit}) "))
+        base = base.add_params(slider).transform_filter(f"abs(datum.{p.name} - {p.name}) < {stride / 2}")
+    return titled(encode(base, model, frame), title or model.title,
+                  f"Model: {model.title} (widgets.models, '{model.name}'), precomputed over "
+                  f"{math.prod(len(model.param(v).grid(n)) for v in vary)} settings. Illustrative, not data.")
