@@ -20,29 +20,28 @@ def encode(chart: alt.Chart, model: Model, frame: pd.DataFrame) -> alt.Chart:
     view = model.view
     mark = {"line": chart.mark_line(point=False, strokeWidth=2.5), "area": chart.mark_area(opacity=0.85),
             "bar": chart.mark_bar(), "point": chart.mark_point(filled=True, size=80)}[view.mark]
-    low, high = float(frame[view.y].min()), float(frame[view.y].max())
+    low, high = float(frame[view.y].min()), float(frame[view.y].max())  # frame: the full-precision run(s)
     y_scale = alt.Scale(domain=[min(0.0, low), high if high > low else low + 1], nice=True)
     if view.mark == "area":
         y_scale = alt.Scale(nice=True)  # stacked areas: the stack's total sets the scale
+    x_type = "N" if view.mark == "bar" else "Q"
     encoding = {
-        "x": alt.X(f"{view.x}:{'N' if view.mark == 'bar' else 'Q'}", title=view.x_title or view.x),
+        "x": alt.X(f"{view.x}:{x_type}", title=view.x_title or view.x),
         "y": alt.Y(f"{view.y}:Q", title=view.y_title or view.y, scale=y_scale,
                    stack="zero" if view.mark == "area" else None),
-        "tooltip": [c for c in (view.x, view.color, view.y) if c],
+        "tooltip": [f"{view.x}:{x_type}", *([f"{view.color}:N"] if view.color else []), f"{view.y}:Q"],
     }
     if view.color:
-        encoding["color"] = alt.Color(f"{view.color}:N", title=None, sort=list(dict.fromkeys(frame[view.color])))
+        encoding["color"] = alt.Color(f"{view.color}:N", title=None, sort=list(dict.fromkeys(frame[view.color].astype(str))))
     return mark.encode(**encoding)
 
 
-def _compact(model: Model, frame: pd.DataFrame, keep: list[str]) -> pd.DataFrame:
-    """Only the columns the chart reads, with floats rounded, to keep inline data small."""
+def _compact(model: Model, frame: pd.DataFrame, keep: list[str]) -> alt.InlineData:
+    """Only the columns the chart reads, as inline CSV with 4 significant digits: a third of JSON's bytes."""
     view = model.view
     columns = [c for c in dict.fromkeys([*keep, view.x, view.y, view.color]) if c]
-    small = frame[columns].copy()
-    for column in small.select_dtypes("float").columns:
-        small[column] = small[column].round(4)
-    return small
+    text = frame[columns].to_csv(index=False, float_format="%.4g", lineterminator="\n")
+    return alt.InlineData(values=text, format=alt.DataFormat(type="csv"))
 
 
 def chart(name: str, frame: pd.DataFrame | None = None, title: str | None = None, **overrides) -> alt.Chart:
@@ -66,9 +65,13 @@ def grid_frame(name: str, vary: list[str], n: int = 9, **fixed) -> pd.DataFrame:
     return pd.concat(runs, ignore_index=True)
 
 
-def explorer(name: str, vary: list[str], n: int = 9, title: str | None = None, **fixed) -> alt.Chart:
-    """An in-page explorer of model ``name``: sliders for the ``vary`` parameters filter a precomputed grid."""
+def explorer(name: str, vary: list[str] | None = None, n: int = 9, title: str | None = None, **fixed) -> alt.Chart:
+    """An in-page explorer of model ``name``: sliders for the ``vary`` parameters filter a precomputed grid.
+
+    ``vary`` defaults to the model's ``explore`` parameters; ``fixed`` sets the others.
+    """
     model = get(name)
+    vary = vary or model.explore_params
     frame = grid_frame(name, vary, n, **fixed)
     base = alt.Chart(_compact(model, frame, list(vary)))
     for p in (model.param(v) for v in vary):

@@ -1,8 +1,9 @@
 """The model reference page, written from the registry: equations, parameters and sources of each model."""
 import inspect
 
-from IPython.display import Markdown
+from IPython.display import Markdown, display
 
+from . import explorer
 from .models import REGISTRY, Model
 
 
@@ -27,10 +28,11 @@ def model_markdown(model: Model) -> str:
     return "\n\n".join(parts)
 
 
-def models_page() -> Markdown:
-    """Every registered model's section, ordered by argument-map row."""
-    order = sorted(REGISTRY.values(), key=lambda m: (_row_key(m.row), m.name))
-    return Markdown("\n\n".join(model_markdown(m) for m in order))
+def models_page() -> None:
+    """Every registered model's section, ordered by argument-map row, each with a chart of a run at defaults."""
+    for model in sorted(REGISTRY.values(), key=lambda m: (_row_key(m.row), m.name)):
+        display(Markdown(model_markdown(model)))
+        display(explorer.chart(model.name, title=f"{model.title}: a run at the default values"))
 
 
 def _row_key(row: str) -> tuple:

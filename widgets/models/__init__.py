@@ -37,6 +37,11 @@ class Model:
     fn: Callable[..., pd.DataFrame]
     view: View
     presets: dict[str, dict] = field(default_factory=dict)
+    explore: tuple[str, ...] = ()  # parameters an in-page explorer varies by default (else the first two)
+
+    @property
+    def explore_params(self) -> list[str]:
+        return list(self.explore) or [p.name for p in self.params[:2]]
 
     def param(self, name: str) -> Param:
         for p in self.params:

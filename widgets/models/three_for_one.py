@@ -47,6 +47,7 @@ register(Model(
         Param("years", "Years", "years", 1, 20, 1, 10, "how many years to follow"),
     ),
     view=View(x="year", y="dollars", color="source", x_title="Year", y_title="Dollars for hometown projects (US$)", mark="area"),
+    explore=("federal_match", "participation_growth"),
     presets={"full 3x1": {"federal_match": 1, "state_match": 1, "municipal_match": 1},
              "no government match": {"federal_match": 0, "state_match": 0, "municipal_match": 0}},
 ))

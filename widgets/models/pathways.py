@@ -1,0 +1,106 @@
+"""Segmented assimilation: the second generation's paths, given parents' resources and the context of reception."""
+import numpy as np
+import pandas as pd
+
+from ..params import Param
+from . import Model, View, register
+
+HUMAN_CAPITAL = np.linspace(0.0, 1.0, 21)  # parents' human capital, stylised index: 0 = little schooling, 1 = professional
+PATHS = ("upward", "stagnant", "downward")
+
+# Stylised coefficients (modelling choices, NOT estimates): see the docstring of `pathways`.
+WEIGHTS = {"human_capital": 0.5, "legal_status": 0.25, "community": 0.25}  # of the protection index
+UP_CONSTANT, UP_PROTECTION = -1.5, 4.0
+DOWN_CONSTANT, DOWN_PROTECTION = -1.5, 2.0
+RACISM, GANGS, BIFURCATION = 1.0, 1.5, 1.0
+
+
+def protection(human_capital, authorised_share, community_resources):
+    r"""Protection index $\pi = 0.5\,h + 0.25\,L + 0.25\,c$ in $[0, 1]$ (arrays welcome)."""
+    return (WEIGHTS["human_capital"] * np.asarray(human_capital, dtype=float)
+            + WEIGHTS["legal_status"] * authorised_share + WEIGHTS["community"] * community_resources)
+
+
+def path_shares(human_capital, authorised_share, community_resources, racism, bifurcation, gang_exposure):
+    """Shares on the upward, stagnant and downward paths (a 3 x n array, columns sum to 1)."""
+    shield = protection(human_capital, authorised_share, community_resources)
+    exposed = 1.0 - shield
+    up = UP_CONSTANT + UP_PROTECTION * shield - RACISM * racism * exposed
+    middle = np.full_like(shield, -BIFURCATION * bifurcation)
+    down = DOWN_CONSTANT - DOWN_PROTECTION * shield + (RACISM * racism + GANGS * gang_exposure) * exposed
+    utilities = np.vstack([up, middle, down])
+    weights = np.exp(utilities - utilities.max(axis=0))
+    return weights / weights.sum(axis=0)
+
+
+def pathways(authorised_share, community_resources, racism, bifurcation, gang_exposure):
+    r"""Shares of the second generation on upward, stagnant and downward paths, by parents' human capital.
+
+    **Equations.** Parents' resources form a protection index
+
+    $$\pi = 0.5\,h + 0.25\,L + 0.25\,c \in [0, 1],$$
+
+    with $h$ the parents' human capital (0 = little schooling and menial work, 1 = professionals),
+    $L$ the share of parents with legal status and $c$ the co-ethnic community's resources. The
+    context of reception sets the barriers: racism $r$, a bifurcated (hourglass) labour market $b$
+    and street gangs and the drug culture nearby $g$, each on $[0, 1]$. Barriers bite on the
+    unprotected part $1 - \pi$. The attractions of the three paths are
+
+    $$U_\text{up} = -1.5 + 4\pi - r(1-\pi), \qquad U_\text{stagnant} = -b, \qquad
+    U_\text{down} = -1.5 - 2\pi + (r + 1.5\,g)(1-\pi),$$
+
+    and the shares follow a multinomial logit, $s_j = e^{U_j} / \sum_k e^{U_k}$; they sum to one.
+    A bifurcated market thins the middle path (steady working-class jobs), so children who would
+    have stayed there are pushed up or down, down above all where protection is weak. Since
+    $U_\text{up}$ rises and $U_\text{down}$ falls with $\pi$, more human capital, legal status or
+    community resources never raise the downward share (nor lower the upward one).
+
+    **Assumptions.** The coefficients and weights above are stylised choices that show the
+    mechanism; they are NOT estimated from Tables 3 or 4 or from any survey. At the defaults
+    (half the parents authorised, middling community resources and barriers) the downward share
+    among children of the least educated is a substantial minority, not a majority, as the essay
+    says of labour migrants' children, and nearly nil among professionals' children.
+
+    **Sources.** Portes, section on segmented assimilation (Portes and Zhou 1993; Rumbaut 1994):
+    racism, a bifurcated labour market and countercultural models; immigrants' success depends on
+    their own, their families' and their communities' resources; professionals protect their
+    children; the children of unauthorised, poorly educated migrants are most at risk of downward
+    assimilation; a substantial minority, not all, take that path.
+
+    **Leaves out.** Time (the paths are outcomes at young adulthood, not a process), gender
+    (childbearing and incarceration differ by sex, Tables 3 and 4), schools and neighbourhoods as
+    separate forces, parent-child conflict, selective acculturation, and any feedback from a
+    group's downward path to the stereotypes the next arrivals face.
+    """
+    shares = path_shares(HUMAN_CAPITAL, authorised_share, community_resources, racism, bifurcation, gang_exposure)
+    return pd.DataFrame({
+        "human_capital": np.tile(HUMAN_CAPITAL, len(PATHS)),
+        "path": np.repeat(PATHS, len(HUMAN_CAPITAL)),
+        "share": shares.ravel(),
+    })
+
+
+register(Model(
+    name="pathways",
+    title="Segmented assimilation: the second generation's paths",
+    row="III.2",
+    fn=pathways,
+    params=(
+        Param("authorised_share", "Parents with legal status", "share", 0, 1, 0.05, 0.5,
+              "share of the parents who are authorised residents"),
+        Param("community_resources", "Co-ethnic community resources", "index 0-1", 0, 1, 0.05, 0.5,
+              "jobs, organisations and adult models the ethnic community offers its young"),
+        Param("racism", "Racism", "index 0-1", 0, 1, 0.05, 0.5, "how strongly the host society discriminates"),
+        Param("bifurcation", "Bifurcated labour market", "index 0-1", 0, 1, 0.05, 0.5,
+              "how far the middle rungs of the job ladder have gone (an hourglass economy)"),
+        Param("gang_exposure", "Gangs and drug culture nearby", "index 0-1", 0, 1, 0.05, 0.5,
+              "daily exposure to countercultural models in poor central-city areas"),
+    ),
+    view=View(x="human_capital", y="share", color="path", x_title="Parents' human capital (stylised index, 0 = little schooling)",
+              y_title="Share of children", mark="area"),
+    presets={"unauthorised labour migrants, hostile context": {"authorised_share": 0, "community_resources": 0.25,
+                                                                "racism": 0.75, "gang_exposure": 0.75},
+             "legal, protected reception": {"authorised_share": 1, "community_resources": 0.75,
+                                            "racism": 0.25, "gang_exposure": 0.25},
+             "no barriers": {"racism": 0, "bifurcation": 0, "gang_exposure": 0}},
+))

@@ -1,0 +1,111 @@
+"""One pipeline: the global city's demand for low-wage labour, carried along bridges to a sending village."""
+import functools
+import math
+
+import numpy as np
+import pandas as pd
+
+from ..params import Param
+from . import Model, View, get, register
+from .bridges import bridges
+from .global_city import global_city
+from .village import village_paths
+
+MAX_RATE = 0.2  # the village model's highest out-migration rate
+LOW_TIERS = ["low wage (formal)", "informal"]
+# Scale of the pull: chosen so that the defaults give the village model's default out-migration
+# rate (0.06 a year). A modelling choice, not an estimate.
+DEFAULT_RATE = 0.06
+
+
+def _city_pull(services_growth, years):
+    """New low-wage and informal city jobs per year (per 100 city jobs in year 0), other city values at defaults."""
+    city = get("global_city").defaults() | {"services_growth": services_growth, "years": years}
+    jobs = global_city(**city)
+    low = jobs[jobs["tier"].isin(LOW_TIERS)].groupby("year")["jobs"].sum().to_numpy()
+    return low, (low[-1] - low[0]) / years
+
+
+def _village_share(tie_strength, sending_country):
+    """The village's country's share of the city's immigrants, from the bridges model."""
+    flows = bridges(tie_strength, get("bridges").defaults()["wage_gap_elasticity"])
+    return float(flows["share"].iloc[sending_country - 1])
+
+
+@functools.lru_cache(maxsize=1)
+def _kappa():
+    """Pull scale that maps the default demand onto the default out-migration rate."""
+    d = get("pipeline").defaults()
+    demand = _city_pull(d["services_growth"], d["years"])[1] * _village_share(d["tie_strength"], d["sending_country"])
+    return -math.log(1 - DEFAULT_RATE / MAX_RATE) / demand
+
+
+def pipeline(services_growth, tie_strength, sending_country, enforcement, jobs_programme, years):
+    r"""The city's demand, the bridge and the village, chained: one model from Sassen's city to Portes's village.
+
+    **Equations.** Three registered models run in turn, each with its other parameters at their defaults.
+
+    1. *City* (`global_city`): producer services grow at rate $g$; the low-wage and informal jobs they
+       create directly and through the local multiplier give a yearly demand $D = (J^{low}_T - J^{low}_0)/T$
+       new low-wage jobs per 100 city jobs.
+    2. *Bridge* (`bridges`): the village's country $i$ (one of the eight hypothetical countries) supplies a
+       share $s_i(\gamma)$ of the city's immigrants, with $\gamma$ the strength of ties.
+    3. *Village* (`village`): the village's out-migration rate is
+       $$\mu = \mu_{max}\left(1 - e^{-\kappa D s_i}\right), \qquad \mu_{max} = 0.2,$$
+       and the village model runs with that rate, the enforcement $e$ and the jobs programme $j$.
+
+    $\kappa$ is set so that the defaults give the village model's default rate $\mu = 0.06$.
+
+    **Assumptions.** The demand is the average over the whole period, so the village sees a constant pull;
+    all of the city's new low-wage jobs are open to immigrants; the village is small beside its country, so
+    its departures do not change the city. Every other assumption is that of the three models it chains.
+
+    **Sources.** Sassen (the city's leading sectors create low-wage work; migrations follow bridges) and
+    Portes (the village's fate turns on cyclical versus family migration and on state action); the local
+    multiplier is Moretti (2010), an outside figure. Portes cites Sassen (1988) on the same mechanism.
+
+    **Leaves out.** Feedback from the village to the city, wages, business cycles, the timing with which
+    bridges start to carry migrants, and competition between sending countries beyond their shares.
+    """
+    low, demand = _city_pull(services_growth, years)
+    share = _village_share(tie_strength, sending_country)
+    rate = MAX_RATE * (1 - math.exp(-_kappa() * demand * share))
+    base = get("village").defaults()
+    village = village_paths(rate, base["return_rate"], base["family_share"], jobs_programme, enforcement, years)
+    t = np.arange(years + 1)
+    series = {
+        "city: low-wage and informal jobs": low,
+        "village: people at home": village["home"],
+        "village: remittances": village["remittances"],
+        "village: local income": village["local_income"],
+    }
+    return pd.concat([pd.DataFrame({"year": t, "series": name, "index": values}) for name, values in series.items()],
+                     ignore_index=True).assign(outmigration_rate=rate, country_share=share)
+
+
+register(Model(
+    name="pipeline",
+    title="From the city's demand to the sending village",
+    row="V.2",
+    fn=pipeline,
+    params=(
+        Param("services_growth", "Producer-services growth", "per year", 0, 0.1, 0.01, 0.04,
+              "yearly growth of the city's leading sector"),
+        Param("tie_strength", "Strength of ties (bridges)", "index", 0, 4, 0.5, 2.5,
+              "how strongly flows follow bridges rather than poverty alone"),
+        Param("sending_country", "Village's country", "country 1-8", 1, 8, 1, 5,
+              "which hypothetical country of the bridges model the village is in"),
+        Param("enforcement", "Border enforcement", "strength", 0, 1, 0.1, 0,
+              "how costly and dangerous cyclical return becomes"),
+        Param("jobs_programme", "Local jobs programme", "strength", 0, 1, 0.1, 0,
+              "state action that gives working-age adults a reason to stay"),
+        Param("years", "Years", "years", 10, 40, 5, 30, "how many years to follow"),
+    ),
+    view=View(x="year", y="index", color="series", x_title="Year",
+              y_title="Per 100 at the start (remittances: worker-years per 100 adults)"),
+    explore=("services_growth", "enforcement"),
+    presets={"booming city, open border": {"services_growth": 0.08, "enforcement": 0, "jobs_programme": 0},
+             "booming city, militarised border": {"services_growth": 0.08, "enforcement": 0.9, "jobs_programme": 0},
+             "militarised border with local programme": {"services_growth": 0.08, "enforcement": 0.9,
+                                                          "jobs_programme": 0.8}},
+))
