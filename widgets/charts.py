@@ -30,7 +30,7 @@ def _theme() -> alt.theme.ThemeConfig:
             "font": "sans-serif",
             "title": {"anchor": "start", "fontSize": 15, "subtitleFontSize": 11, "subtitleColor": "#555"},
             "axis": {"labelFontSize": 12, "titleFontSize": 12, "labelLimit": 320},
-            "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom", "direction": "horizontal", "columns": 2},
+            "legend": {"labelFontSize": 12, "titleFontSize": 12, "labelLimit": 300, "orient": "bottom", "direction": "horizontal", "columns": 2},
         }
     }
 

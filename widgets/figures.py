@@ -4,6 +4,7 @@ Every chart has a title, axis titles with units, a source line from ``data/datap
 and the book's colour-blind-safe palette (see :mod:`widgets.charts`).
 """
 import altair as alt
+import pandas as pd
 
 from . import data
 from .charts import PALETTE, titled
@@ -59,6 +60,13 @@ def transnationalism_coefficients() -> alt.Chart:
                   data.source("portes_table2_transnationalism"))
 
 
+def _indicators(frame, keep: list[str], measures: dict) -> pd.DataFrame:
+    """One row per group and indicator, the indicator named by its label in ``measures``."""
+    long = frame.melt(id_vars=keep, value_vars=list(measures), var_name="indicator", value_name="percent")
+    long["indicator"] = long["indicator"].map(measures)
+    return long
+
+
 CENSUS_MEASURES = {
     "dropouts_25_39_pct": "Dropouts, age 25-39",
     "male_dropouts_25_39_pct": "Dropouts, males 25-39",
@@ -70,9 +78,7 @@ CENSUS_MEASURES = {
 def census_indicators() -> alt.Chart:
     """Table 3: four indicators by group, as dots on one scale (percent)."""
     frame = data.load("portes_table3_census2000")
-    long = frame.melt(id_vars=["group", "parentage"], value_vars=list(CENSUS_MEASURES),
-                      var_name="indicator", value_name="percent")
-    long["indicator"] = long["indicator"].map(CENSUS_MEASURES)
+    long = _indicators(frame, ["group", "parentage"], CENSUS_MEASURES)
     chart = alt.Chart(long).mark_point(filled=True, size=80).encode(
         x=alt.X("percent:Q", title="Percent of the group"),
         y=alt.Y("group:N", title=None, sort=list(frame["group"])),
@@ -94,9 +100,7 @@ CILS_MEASURES = {
 def cils_indicators() -> alt.Chart:
     """Table 4: three CILS indicators by national origin, one bar panel each (percent)."""
     frame = data.load("portes_table4_cils")
-    long = frame.melt(id_vars=["group", "row_type"], value_vars=list(CILS_MEASURES),
-                      var_name="indicator", value_name="percent")
-    long["indicator"] = long["indicator"].map(CILS_MEASURES)
+    long = _indicators(frame, ["group", "row_type"], CILS_MEASURES)
     chart = alt.Chart(long).mark_bar().encode(
         x=alt.X("percent:Q", title="Percent"),
         y=alt.Y("group:N", title=None, sort=list(frame["group"])),
