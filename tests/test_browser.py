@@ -1,89 +1,191 @@
 """The built book as a reader's browser sees it: every page in _toc.yml, served locally.
 
-Checks that no request leaves the local server, that nothing fails to load or logs an
-error, and that every chart draws marks. Needs a built book (`jupyter-book build`) and
-Debian's Chromium at /usr/bin/chromium; without either it fails and says so.
+One headless Chromium (Debian's, never a downloaded one) visits each page listed in
+``_toc.yml`` in a fresh context, once, and records what happened (``browser_report.visit``);
+the tests below each judge one part of that record, so a failure names the page and the
+check. The rules (what counts as a dead control, a page's own bytes, ...) are in the
+docstring of ``browser_report.py``. A report (pages, charts, sliders, blocked requests, axe
+violations by impact, heaviest pages, wall times) is printed at the end of the pytest run.
+
+Per page:
+  test_loads_offline_without_errors   no console error, no failed request, nothing asked of another host
+  test_charts_draw                    every Vega chart is an svg with drawn marks (chapters have one at least)
+  test_explorers_respond              every slider, moved to min and max with Home/End, redraws its chart
+  test_no_dead_controls               every input/select/button in the content changes something
+  test_accessible                     axe-core: no serious/critical violation; every chart has a text alternative
+  test_keyboard_reaches_everything    Tab reaches every focusable element of the content, with no trap
+  test_page_weight                    the page's own bytes are under 1.5 MB
+  test_screenshot_saved               _build/screenshots/<page>.jpg exists and is not empty
+Proof that the checks can fail (a tiny page written to tmp_path, charts drawn by the book's
+renderer and Vega bundle): a working explorer, button and CSS-only tabs pass; a slider bound to a parameter nothing
+uses, a slider that empties its chart, a button that does nothing and a request to another
+host are each caught.
+
+Needs a built book (the README's build command) and Chromium at /usr/bin/chromium. Without
+either, every test here fails and says why: a browser suite that skips would hide failures.
 """
-import functools
-import http.server
-import re
-import shutil
-import threading
+import os
+import time
 
+import altair as alt
+import pandas as pd
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
-from playwright.sync_api import sync_playwright
 
+import browser_report as br
 from conftest import HTML, ROOT
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-
-def toc_pages():
-    """Every file named in _toc.yml, as its built .html path (the root first)."""
-    toc = (ROOT / "_toc.yml").read_text()
-    names = re.findall(r"^\s*(?:root|- file):\s*(\S+)", toc, re.M)
-    return [f"{name}.html" for name in names]
-
-
-@pytest.fixture(scope="module")
-def server():
-    assert (HTML / "index.html").exists(), "no built book in _build/html: run the README's build command first"
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(HTML))
-    handler.log_message = lambda *args: None
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+PAGES = br.toc_pages(ROOT)
+SCREENSHOTS = ROOT / "_build" / "screenshots"
 
 
 @pytest.fixture(scope="module")
 def browser():
-    assert shutil.which(CHROMIUM), (
-        "Chromium is not installed: the browser tests cannot run. Install it with "
-        "`apt-get install -y chromium` (.ci/run does this); never `playwright install`.")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+    br.SESSION.root, br.SESSION.html_dir, br.SESSION.started = ROOT, HTML, time.perf_counter()
+    message = br.chromium_missing_message()
+    if message:
+        br.SESSION.missing = message
+        pytest.fail(message, pytrace=False)
+    with br.launch() as b:
         yield b
-        b.close()
+    br.SESSION.finished = time.perf_counter()
+
+
+@pytest.fixture(scope="module")
+def book(browser):
+    """Every page of the table of contents, visited once: page -> PageResult, and each page's own assets."""
+    if not (HTML / "index.html").exists():
+        br.SESSION.missing = (f"no built book in {HTML}: run the README's build command "
+                              "(jupyter-book build --all -W -n --keep-going .) first")
+        pytest.fail(br.SESSION.missing, pytrace=False)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for old in [*SCREENSHOTS.glob("*.png"), *SCREENSHOTS.glob("*.jpg")]:
+        old.unlink()
+    started = time.perf_counter()
+    with br.serve(HTML) as (base, log):
+        results = [br.visit(browser, base, page, HTML, log, SCREENSHOTS) for page in PAGES]
+    br.SESSION.results = results
+    br.SESSION.crawl_seconds = time.perf_counter() - started
+    return {r.page: r for r in results}, br.own_assets(results, HTML)
+
+
+def _fail_on(problems):
+    if problems:
+        pytest.fail("\n".join(problems), pytrace=False)
 
 
 def test_toc_lists_pages():
-    assert "chapters/00_the_debate.html" in toc_pages()
+    assert PAGES and PAGES[0] == "intro.html", f"_toc.yml's root must come first: {PAGES}"
+    assert any(p.startswith("chapters/") for p in PAGES), f"no chapter in _toc.yml: {PAGES}"
+    missing = [p for p in PAGES
+               if not any((ROOT / p).with_suffix(suffix).exists() for suffix in br.SOURCE_SUFFIXES)]
+    assert not missing, f"_toc.yml names pages with no source file: {missing}"
 
 
-@pytest.mark.parametrize("page", toc_pages())
-def test_page_loads_offline_and_draws_its_charts(server, browser, page):
-    context = browser.new_context()
-    foreign, failed, errors = [], [], []
+@pytest.mark.parametrize("page", PAGES)
+def test_loads_offline_without_errors(book, page):
+    _fail_on(br.network_problems(book[0][page]))
 
-    def route(r):
-        if r.request.url.startswith(server):
-            r.continue_()
-        else:
-            foreign.append(r.request.url)
-            r.abort()
 
-    context.route("**/*", route)
-    tab = context.new_page()
-    tab.on("requestfailed", lambda r: failed.append(r.url) if r.url.startswith(server) else None)
-    tab.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
-    tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    tab.on("pageerror", lambda e: errors.append(str(e)))
-    tab.goto(f"{server}/{page}", wait_until="load")
-    count_marks = "els => els.map(e => e.querySelectorAll('svg .role-mark > *').length)"
-    try:  # give Vega time to draw; a chart that never draws fails the assertion below
-        tab.wait_for_function(f"({count_marks})([...document.querySelectorAll('.vega-chart')]).every(n => n > 0)",
-                              timeout=10_000)
-    except PlaywrightTimeout:
-        pass
-    drawn = tab.eval_on_selector_all(".vega-chart", count_marks)
-    context.close()
-    assert not foreign, f"{page} asked another host for {foreign}"
-    assert not failed, f"{page}: failed requests {failed}"
-    assert not errors, f"{page}: console errors {errors}"
-    assert all(n > 0 for n in drawn), f"{page}: a chart drew no marks ({drawn})"
+@pytest.mark.parametrize("page", PAGES)
+def test_charts_draw(book, page):
+    result = book[0][page]
+    _fail_on(br.chart_problems(result))
     if page.startswith("chapters/"):
-        assert drawn, f"{page}: a chapter page with no chart"
+        assert result.charts, f"{page}: a chapter page with no chart"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_explorers_respond(book, page):
+    _fail_on(br.explorer_problems(book[0][page]))
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_no_dead_controls(book, page):
+    _fail_on(br.control_problems(book[0][page]))
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_accessible(book, page):
+    _fail_on(br.a11y_problems(book[0][page]))
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_keyboard_reaches_everything(book, page):
+    _fail_on(br.keyboard_problems(book[0][page]))
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_weight(book, page):
+    results, own = book
+    _fail_on(br.weight_problems(results[page], own))
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_screenshot_saved(book, page):
+    path = SCREENSHOTS / br.screenshot_name(page)
+    assert path.exists() and path.stat().st_size > 1000, f"no screenshot of {page} at {path}"
+
+
+# --------------------------------------------------------------------------- the checks can fail
+
+def _explorer_html(y: str, filter_: str | None = None) -> str:
+    """A real Vega-Lite chart with a slider bound to param ``k``, drawn by the book's own renderer."""
+    from widgets import charts
+    k = alt.param(name="k", value=2, bind=alt.binding_range(min=1, max=5, step=1, name="scale "))
+    chart = alt.Chart(pd.DataFrame({"x": list("abc"), "v": [1, 2, 3]})).mark_bar().encode(
+        x="x:N", y=alt.Y("y:Q", scale=alt.Scale(domain=[0, 20]))
+    ).transform_calculate(y=y).add_params(k).properties(description="Test bars that scale with k")
+    if filter_:
+        chart = chart.transform_filter(filter_)
+    return charts.offline_html(chart.to_dict())["text/html"]
+
+
+def _visit_test_page(browser, tmp_path, body: str) -> br.PageResult:
+    bundle = HTML / "_static" / "vega-bundle.js"
+    assert bundle.exists(), f"no {bundle}: build the book first (the test page uses the book's Vega bundle)"
+    os.symlink(bundle, tmp_path / "vega-bundle.js")
+    (tmp_path / "page.html").write_text(
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Explorer test</title>'
+        '<script src="vega-bundle.js"></script></head><body><main><article class="bd-article">'
+        f"<h1>Explorer test</h1>{body}</article></main></body></html>")
+    with br.serve(tmp_path) as (base, log):
+        return br.visit(browser, base, "page.html", tmp_path, log)
+
+
+def test_checks_pass_a_working_explorer(browser, tmp_path):
+    button = ('<button type="button" onclick="this.nextElementSibling.hidden = !this.nextElementSibling.hidden">'
+              'Show the answer</button><p hidden>42</p>')
+    tabs = ('<style>.tabs > input { opacity: 0; position: absolute } .tabs > input + label + div { display: none }'
+            ' .tabs > input:checked + label + div { display: block }</style><div class="tabs">'
+            '<input type="radio" name="t" id="t1" checked><label for="t1">One</label><div>first</div>'
+            '<input type="radio" name="t" id="t2"><label for="t2">Two</label><div>second</div></div>')
+    result = _visit_test_page(browser, tmp_path, _explorer_html("datum.v * k") + button + tabs)
+    assert len(result.sliders) == 1 and len(result.explorers) == 1, result.controls
+    assert sorted(c.kind for c in result.controls) == ["button", "radio", "radio", "range"], result.controls
+    for check in (br.network_problems, br.chart_problems, br.explorer_problems, br.control_problems,
+                  br.keyboard_problems):
+        _fail_on(check(result))
+    slider = result.sliders[0]
+    assert slider.detail["marks_at_min"] == slider.detail["marks_at_max"] == 3
+    assert not [v for v in result.axe if v["impact"] in br.FAILING_IMPACTS], result.axe
+
+
+def test_checks_catch_a_dead_slider_a_dead_button_and_a_foreign_request(browser, tmp_path):
+    body = (_explorer_html("datum.v * 2")  # k is bound to a slider but nothing uses it
+            + '<button type="button">Does nothing</button>'
+            + '<img alt="remote" src="http://example.invalid/pixel.png">')
+    result = _visit_test_page(browser, tmp_path, body)
+    assert len(result.sliders) == 1, "Vega-Lite dropped the unused slider: the test proves nothing"
+    explorer = br.explorer_problems(result)
+    assert any("changed nothing in the chart" in p for p in explorer), explorer
+    dead = br.control_problems(result)
+    assert any("slider" not in p and "Does nothing" in p for p in dead), dead
+    assert any("range" in p for p in dead), dead
+    network = br.network_problems(result)
+    assert any("example.invalid" in p for p in network), network
+
+
+def test_checks_catch_a_slider_that_empties_its_chart(browser, tmp_path):
+    result = _visit_test_page(browser, tmp_path, _explorer_html("datum.v * k", filter_="datum.v < k"))
+    problems = br.explorer_problems(result)
+    assert any("at its minimum (1) the chart draws no marks" in p for p in problems), problems

@@ -1,8 +1,11 @@
 """The offline renderer writes stable, self-contained chart HTML."""
 import altair as alt
+import pytest
+import vl_convert
 import pandas as pd
 
-from widgets import charts, figures
+from widgets import charts, explorer, figures
+from widgets.models import REGISTRY
 
 
 def test_offline_html_is_stable_and_calls_the_local_bundle():
@@ -28,3 +31,18 @@ def test_titled_chart_has_title_source_and_description():
 def test_book_theme_uses_the_colour_blind_safe_palette():
     assert alt.theme.active == "book"
     assert alt.theme.get()()["config"]["range"]["category"] == charts.PALETTE
+
+
+FIGURES = [figures.propositions, figures.h1b_industries, figures.transnationalism_coefficients,
+           figures.census_indicators, figures.cils_indicators]
+
+
+@pytest.mark.parametrize("figure", FIGURES, ids=lambda f: f.__name__)
+def test_every_figure_compiles_to_vega(figure):
+    vl_convert.vegalite_to_vega(figure().to_dict())  # raises on a spec Vega-Lite cannot compile
+
+
+@pytest.mark.parametrize("name", sorted(REGISTRY))
+def test_every_model_explorer_and_chart_compile_to_vega(name):
+    vl_convert.vegalite_to_vega(explorer.explorer(name, n=3).to_dict())
+    vl_convert.vegalite_to_vega(explorer.chart(name).to_dict())

@@ -6,6 +6,7 @@ the chapter's claims as properties over the whole slider box: accounting identit
 claims, and the calibration of the local multiplier to Moretti (2010).
 """
 import json
+import os
 import re
 
 import numpy as np
@@ -22,7 +23,10 @@ from widgets.models.global_city import polarisation
 
 SEEDS = data.DATA.parent.parent / "shared" / "seeds"
 PACKAGE = json.loads((data.DATA / "datapackage.json").read_text(encoding="utf-8"))
-SASSEN = (SEEDS / PACKAGE["essays"]["sassen"]["seed"]).read_text(encoding="utf-8").splitlines()
+SEED_FILE = SEEDS / PACKAGE["essays"]["sassen"]["seed"]
+# The essays sit in shared/seeds beside a checkout of this repository; CI always has them.
+SASSEN = SEED_FILE.read_text(encoding="utf-8").splitlines() if SEED_FILE.exists() or os.environ.get("CI") else None
+needs_seed = pytest.mark.skipif(SASSEN is None, reason=f"seed text not found at {SEED_FILE}")
 SYSTEMS = data.load("sassen_migration_systems")
 BRIDGES, CITY = get("bridges"), get("global_city")
 PROPERTY = settings(max_examples=200, deadline=None)
@@ -70,6 +74,7 @@ def test_systems_hold_every_pair_the_brief_lists():
 
 
 @pytest.mark.parametrize("row", SYSTEMS.to_dict("records"), ids=lambda r: f"{r['receiving']}-{r['sending']}")
+@needs_seed
 def test_system_places_are_named_at_their_seed_line(row):
     """Every proper name of the sending side (outside brackets) is within 3 lines after seed_line;
     the receiving side within 3 lines either way."""
@@ -84,6 +89,7 @@ def test_system_places_are_named_at_their_seed_line(row):
 
 
 @pytest.mark.parametrize("row", SYSTEMS.to_dict("records"), ids=lambda r: f"{r['receiving']}-{r['sending']}")
+@needs_seed
 def test_system_tie_is_found_at_its_tie_seed_line(row):
     if row["tie"] == "none stated":
         assert row["tie_basis"] == "none stated" and pd.isna(row["tie_seed_line"])

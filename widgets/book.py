@@ -58,8 +58,17 @@ def _drop_repeated_scripts(app, pagename, templatename, context, doctree):
         scripts[:] = seen.values()
 
 
+def _bibliography_roles(app, pagename, templatename, context, doctree):
+    """docutils marks citations up as role="doc-biblioentry" (deprecated in DPUB-ARIA 1.1) inside
+    role="list", which then has no list items: axe's critical 'aria-required-children'."""
+    body = context.get("body", "")
+    if 'role="doc-biblioentry"' in body:
+        context["body"] = body.replace('role="doc-biblioentry"', 'role="listitem"')
+
+
 def setup(app):
     app.connect("builder-inited", _on_builder_inited)
     app.connect("html-page-context", _add_vega)
+    app.connect("html-page-context", _bibliography_roles)
     app.connect("html-page-context", _drop_repeated_scripts, priority=900)  # after every other handler
     return {"parallel_read_safe": True, "parallel_write_safe": True}

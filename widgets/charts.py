@@ -40,7 +40,8 @@ def offline_html(spec: dict, **_) -> dict:
     text = json.dumps(spec, sort_keys=True, separators=(",", ":")).replace("</", "<\\/")
     chart_id = "vg-" + hashlib.sha1(text.encode()).hexdigest()[:12]
     script = f'vegaEmbed("#{chart_id}", {text}, {{"actions": false, "renderer": "svg"}}).catch(console.error);'
-    return {"text/html": f'<div class="vega-chart" id="{chart_id}"></div>\n<script>{script}</script>'}
+    # tabindex: a chart wider than the column scrolls sideways, and a keyboard user must reach that scroll.
+    return {"text/html": f'<div class="vega-chart" id="{chart_id}" tabindex="0"></div>\n<script>{script}</script>'}
 
 
 alt.renderers.register("book", offline_html)

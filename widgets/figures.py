@@ -54,7 +54,8 @@ def transnationalism_coefficients() -> alt.Chart:
         shape=alt.Shape("model:N", title="Form of activism"),
         tooltip=["predictor", "model", "regression", "coefficient", "significance", "reported_effect"],
     ).properties(width=120, height=260)
-    rule = alt.Chart().mark_rule(color="#888").encode(x=alt.datum(0))
+    # The zero line is labelled for screen readers (aria=False here trips a Vega-Lite 6.4 compile error).
+    rule = alt.Chart().mark_rule(color="#888").encode(x=alt.datum(0), description=alt.value("zero"))
     layered = alt.layer(rule, chart, data=frame).facet(column=alt.Column("regression:N", title=None))
     return titled(layered, "Education and status raise transnational activism (Table 2 coefficients)",
                   data.source("portes_table2_transnationalism"))
