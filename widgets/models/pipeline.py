@@ -22,7 +22,8 @@ def _city_pull(services_growth, years):
     """New low-wage and informal city jobs per year (per 100 city jobs in year 0), other city values at defaults."""
     city = get("global_city").defaults() | {"services_growth": services_growth, "years": years}
     jobs = global_city(**city)
-    low = jobs[jobs["tier"].isin(LOW_TIERS)].groupby("year")["jobs"].sum().to_numpy()
+    by_tier = dict(zip(jobs["tier"].iloc[:: years + 1], jobs["jobs"].to_numpy().reshape(-1, years + 1)))  # tier-major rows
+    low = sum(by_tier[tier] for tier in LOW_TIERS)
     return low, (low[-1] - low[0]) / years
 
 
@@ -72,15 +73,19 @@ def pipeline(services_growth, tie_strength, sending_country, enforcement, jobs_p
     rate = MAX_RATE * (1 - math.exp(-_kappa() * demand * share))
     base = get("village").defaults()
     village = village_paths(rate, base["return_rate"], base["family_share"], jobs_programme, enforcement, years)
-    t = np.arange(years + 1)
     series = {
         "city: low-wage and informal jobs": low,
         "village: people at home": village["home"],
         "village: remittances": village["remittances"],
         "village: local income": village["local_income"],
     }
-    return pd.concat([pd.DataFrame({"year": t, "series": name, "index": values}) for name, values in series.items()],
-                     ignore_index=True).assign(outmigration_rate=rate, country_share=share)
+    return pd.DataFrame({
+        "year": np.tile(np.arange(years + 1), len(series)),
+        "series": np.repeat(list(series), years + 1),
+        "index": np.concatenate(list(series.values())),
+        "outmigration_rate": rate,
+        "country_share": share,
+    })
 
 
 register(Model(
