@@ -184,6 +184,14 @@ def load(name: str, folder=None) -> pd.DataFrame:
     return _table(name, _folder(folder)).copy()
 
 
+def printed(name: str, folder=None) -> pd.DataFrame:
+    """The validated table's cells as written in the CSV (strings), so a display keeps the source's
+    decimals: 0.440 and 0.0 stay as printed where a float would show 0.44 and 0."""
+    load(name, folder)  # validates
+    path = _folder(folder) / _resource(name, folder)["path"]
+    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+
+
 def _value(resource: str, key: str, folder) -> float | int:
     table = _table(resource, _folder(folder))
     match = table.loc[table["key"] == key, "value"]
