@@ -117,3 +117,14 @@ def test_explorer_grid_lies_inside_the_range_and_filters_to_one_run(name):
     first = frame[(frame[vary] == frame[vary].iloc[0]).all(axis=1)]
     assert len(first) == len(model.run(**frame[vary].iloc[0].to_dict())), "a grid point must hold one whole run"
     assert len(one) > 0
+
+
+@pytest.mark.parametrize("name", MODELS)
+def test_explorer_grids_include_the_default_and_stay_in_range(name):
+    for p in REGISTRY[name].params:
+        for n in (5, 9):
+            grid = p.grid(n)
+            assert p.default in grid, f"{name}.{p.name}: the explorer would not open on the default {p.default}: {grid}"
+            assert p.min <= min(grid) and max(grid) <= p.max and 2 <= len(grid) <= n, f"{name}.{p.name}: {grid}"
+            gaps = {round(b - a, 9) for a, b in zip(grid, grid[1:])}
+            assert len(gaps) == 1, f"{name}.{p.name}: uneven grid {grid}: a slider could not reach every point"

@@ -4,6 +4,8 @@ nbval (run on chapters/ by the same pytest call) compares only cells that have s
 outputs, so an unexecuted notebook would pass while checking nothing: these tests stop that.
 """
 import json
+import os
+import re
 
 import pytest
 
@@ -46,3 +48,21 @@ def test_chapters_are_in_the_table_of_contents():
     missing = [str(p.relative_to(ROOT).with_suffix("")) for p in NOTEBOOKS
                if str(p.relative_to(ROOT).with_suffix("")) not in toc]
     assert not missing, f"chapters not listed in _toc.yml: {missing}"
+
+
+ARGUMENT_MAP = ROOT.parent / "shared" / "ARGUMENT_MAP.md"
+
+
+@pytest.mark.skipif(not ARGUMENT_MAP.exists() and not os.environ.get("CI"),
+                    reason=f"argument map not found at {ARGUMENT_MAP} (CI always has it)")
+def test_every_row_of_the_argument_map_has_a_labelled_section():
+    rows = re.findall(r"^\| ([0IV]+\.\d+) \|", ARGUMENT_MAP.read_text(), re.M)
+    labels = set()
+    for path in CHAPTERS:
+        for cell in json.loads(path.read_text())["cells"]:
+            if cell["cell_type"] == "markdown":
+                labels |= set(re.findall(r"^\(arg-([0IV]+-\d+)\)=", "".join(cell["source"]), re.M))
+    wanted = {row.replace(".", "-") for row in rows}
+    assert len(wanted) >= 30, "the argument map was not read"
+    assert not wanted - labels, f"rows with no (arg-...)= section: {sorted(wanted - labels)}"
+    assert not labels - wanted, f"labels naming no row of the map: {sorted(labels - wanted)}"

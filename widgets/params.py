@@ -51,23 +51,27 @@ class Param:
         return float(value)
 
     def grid(self, n: int = 9) -> list[float]:
-        """Evenly spaced values on the slider's own steps, starting at ``min``: about ``n`` of them.
+        """About ``n`` evenly spaced values on the slider's own steps, always including the default.
 
-        The spacing is a whole number of steps, chosen to end exactly at ``max`` where it can;
-        otherwise the grid stops at the last even point below ``max``. The in-page explorer's
-        slider uses the same spacing, so every position it can reach is a computed point.
+        The spacing is a whole number of steps (:meth:`grid_stride`); the grid runs from the
+        default down towards ``min`` and up towards ``max`` as far as whole spacings fit. The
+        in-page explorer's slider uses the same points, so it opens on the default and every
+        position it can reach is a computed run.
         """
-        steps = round((self.max - self.min) / self.step)
         stride = self.grid_stride(n)
-        values = [self.min + k * self.step for k in range(0, steps + 1, stride)]
+        below = round((self.default - self.min) / self.step) // stride
+        above = round((self.max - self.default) / self.step) // stride
+        values = [self.default + k * stride * self.step for k in range(-below, above + 1)]
         decimals = max(0, -math.floor(math.log10(self.step))) + 2
-        return [int(round(v)) if self.integer else round(v, decimals) for v in values]
+        return [int(round(v)) if self.integer else round(v, decimals) + 0.0 for v in values]  # + 0.0: no -0.0
 
     def grid_stride(self, n: int = 9) -> int:
-        """How many slider steps lie between neighbouring grid points."""
+        """How many slider steps lie between neighbouring grid points: the smallest count that gives at
+        most ``n`` points, widened a little where that lets the grid reach both ends of the range."""
         steps = round((self.max - self.min) / self.step)
+        below = round((self.default - self.min) / self.step)
         smallest = max(1, math.ceil(steps / (n - 1)))
         for stride in range(smallest, 2 * smallest + 1):
-            if steps % stride == 0:
+            if below % stride == 0 and (steps - below) % stride == 0:
                 return stride
         return smallest
