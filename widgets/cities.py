@@ -243,15 +243,8 @@ def polarisation_chart() -> alt.Chart:
     """Line chart of polarisation over time under each preset of the ``global_city`` model."""
     frame = polarisation_by_preset()
     order = list(get("global_city").presets)
-    chart = alt.Chart(frame).mark_line(strokeWidth=2.5).encode(
-        x=alt.X("year:Q", title="Year"),
-        y=alt.Y("polarisation:Q", title="Share of jobs outside the middle tier", axis=alt.Axis(format="%"),
-                scale=alt.Scale(zero=False)),
-        # A scale domain, not `sort`, fixes the order: with `sort` Vega-Lite draws two legends.
-        color=alt.Color("preset:N", title=None, scale=alt.Scale(domain=order)),
-        strokeDash=alt.StrokeDash("preset:N", title=None, scale=alt.Scale(domain=order)),
-        tooltip=["preset", "year", alt.Tooltip("polarisation:Q", format=".1%")],
-    ).properties(height=260)
+    chart = _lines_by_preset(frame, "polarisation", "Share of jobs outside the middle tier", order,
+                             alt.Scale(zero=False), axis_format="%", tooltip_format=".1%")
     return titled(chart, "The middle thins out: polarisation under the model's presets",
                   "Model: The global city's jobs by wage tier (widgets.models, 'global_city'); polarisation = "
                   "high-wage, low-wage and informal jobs over all jobs. Illustrative, not data.")
@@ -285,15 +278,8 @@ def pipeline_presets_chart(series: str = "village: people at home") -> alt.Chart
     frame = pd.concat(frames, ignore_index=True)
     frame = frame[frame["series"] == series]
     order = list(model.presets)
-    chart = alt.Chart(frame).mark_line(strokeWidth=2.5).encode(
-        x=alt.X("year:Q", title="Year"),
-        y=alt.Y("index:Q", title=f"{series[0].upper() + series[1:]} (index, 100 at the start)",
-                scale=alt.Scale(domain=[0, 100])),
-        # A scale domain, not `sort`, fixes the order: with `sort` Vega-Lite draws two legends.
-        color=alt.Color("preset:N", title=None, scale=alt.Scale(domain=order)),
-        strokeDash=alt.StrokeDash("preset:N", title=None, scale=alt.Scale(domain=order)),
-        tooltip=["preset", "year", alt.Tooltip("index:Q", format=".1f")],
-    ).properties(height=260)
+    chart = _lines_by_preset(frame, "index", f"{series[0].upper() + series[1:]} (index, 100 at the start)", order,
+                             alt.Scale(domain=[0, 100]), tooltip_format=".1f")
     return titled(chart, "Same city, same bridge: the border and the state decide what is left of the village",
                   "Model: From the city's demand to the sending village (widgets.models, 'pipeline'), "
                   "the three presets. Illustrative, not data.")
@@ -309,3 +295,16 @@ def pipeline_presets_text() -> str:
                   f"  village in year 30: at home {row['people at home']:.1f}, remittances {row['remittances']:.1f},"
                   f" local income {row['local income']:.1f}"]
     return "\n".join(lines)
+
+
+def _lines_by_preset(frame, y: str, y_title: str, order: list[str], scale: alt.Scale,
+                     axis_format: str | None = None, tooltip_format: str = ".1f") -> alt.Chart:
+    """One line per model preset over the years, told apart by colour and dash."""
+    return alt.Chart(frame).mark_line(strokeWidth=2.5).encode(
+        x=alt.X("year:Q", title="Year"),
+        y=alt.Y(f"{y}:Q", title=y_title, scale=scale, axis=alt.Axis(format=axis_format) if axis_format else alt.Undefined),
+        # A scale domain, not `sort`, fixes the order: with `sort` Vega-Lite draws two legends.
+        color=alt.Color("preset:N", title=None, scale=alt.Scale(domain=order)),
+        strokeDash=alt.StrokeDash("preset:N", title=None, scale=alt.Scale(domain=order)),
+        tooltip=["preset", "year", alt.Tooltip(f"{y}:Q", format=tooltip_format)],
+    ).properties(height=260)
