@@ -1,0 +1,6 @@
+"""Reference solution of ex-10-calibration."""
+from widgets import labour
+
+rounds = labour.dollar_rounds(5).set_index("round")
+total = rounds.loc["all rounds"]
+answer_ex_10_calibration = (total["saved"], total["spent on imports"])

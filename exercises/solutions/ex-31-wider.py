@@ -1,0 +1,5 @@
+"""Reference solution of ex-31-wider."""
+from widgets import professionals
+
+spreads = professionals.spreads()
+answer_ex_31_wider = {indicator: (row["census 2000"], row["CILS"]) for indicator, row in spreads.iterrows()}
