@@ -7,6 +7,7 @@ import math
 
 import pytest
 
+from widgets import explorer
 from widgets import professionals as p
 
 
@@ -74,10 +75,10 @@ def test_combined_effects_multiply():
     assert round(both["joint"], 1) == 277.0 and both["sum_of_printed"] == 211.0
 
 
-def test_explorer_on_checks_its_grid():
+def test_explorer_on_chosen_values_checks_its_grid():
     with pytest.raises(ValueError):
-        p.explorer_on("brain_circulation", {"visa_limit": [3, 6, 10]})
+        explorer.explorer("brain_circulation", {"visa_limit": [3, 6, 10]})
     with pytest.raises(ValueError):
-        p.explorer_on("brain_circulation", {"visa_limit": [6, 13]})
-    chart = p.explorer_on("brain_circulation", {"visa_limit": p.steps(3, 12, 3)})
+        explorer.explorer("brain_circulation", {"visa_limit": [6, 13]})
+    chart = explorer.explorer("brain_circulation", {"visa_limit": p.steps(3, 12, 3)})
     assert chart.to_dict()["params"][0]["value"] == 6

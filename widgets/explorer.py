@@ -21,9 +21,10 @@ def encode(chart: alt.Chart, model: Model, frame: pd.DataFrame) -> alt.Chart:
     mark = {"line": chart.mark_line(point=False, strokeWidth=2.5), "area": chart.mark_area(opacity=0.85),
             "bar": chart.mark_bar(), "point": chart.mark_point(filled=True, size=80)}[view.mark]
     low, high = float(frame[view.y].min()), float(frame[view.y].max())  # frame: the full-precision run(s)
-    y_scale = alt.Scale(domain=[min(0.0, low), high if high > low else low + 1], nice=True)
     if view.mark == "area":
         y_scale = alt.Scale(nice=True)  # stacked areas: the stack's total sets the scale
+    else:  # fixed over every run, so moving a slider moves the lines, not the axis
+        y_scale = alt.Scale(domain=[min(0.0, low), high if high > low else low + 1], nice=True)
     x_type = "N" if view.mark == "bar" else "Q"
     encoding = {
         "x": alt.X(f"{view.x}:{x_type}", title=view.x_title or view.x),
@@ -52,35 +53,58 @@ def chart(name: str, frame: pd.DataFrame | None = None, title: str | None = None
                   f"Model: {model.title} (widgets.models, '{model.name}'). Illustrative, not data.")
 
 
-def grid_frame(name: str, vary: list[str], n: int = 9, **fixed) -> pd.DataFrame:
-    """Model ``name`` run at every point of the grid of the ``vary`` parameters, other values from ``fixed``."""
+Vary = list[str] | dict[str, list[float]]
+
+
+def grids(name: str, vary: Vary, n: int = 9) -> dict[str, list[float]]:
+    """The slider values of each varied parameter: its Param grid, or the values given for it.
+
+    Given values must be at least two, increasing, evenly spaced (a slider has one step) and
+    inside the parameter's range.
+    """
     model = get(name)
     if not 1 <= len(vary) <= 2:
-        raise ValueError(f"vary must name one or two parameters of {name}, not {vary}")
-    grids = [model.param(p).grid(n) for p in vary]
+        raise ValueError(f"vary must name one or two parameters of {name}, not {list(vary)}")
+    if not isinstance(vary, dict):
+        return {p: model.param(p).grid(n) for p in vary}
+    for key, values in vary.items():
+        gaps = [b - a for a, b in zip(values, values[1:])]
+        if len(values) < 2 or gaps[0] <= 0 or any(abs(g - gaps[0]) > 1e-9 for g in gaps):
+            raise ValueError(f"{name}.{key}: slider values must be at least two, increasing and evenly spaced: {values}")
+        for v in values:
+            model.param(key).check(v)
+    return {key: list(values) for key, values in vary.items()}
+
+
+def grid_frame(name: str, vary: Vary, n: int = 9, **fixed) -> pd.DataFrame:
+    """Model ``name`` run at every point of the grid of the ``vary`` parameters, other values from ``fixed``."""
+    model = get(name)
+    axes = grids(name, vary, n)
     runs = []
-    for point in itertools.product(*grids):
-        values = dict(fixed, **dict(zip(vary, point)))
-        runs.append(model.run(**values).assign(**dict(zip(vary, point))))
+    for point in itertools.product(*axes.values()):
+        values = dict(fixed, **dict(zip(axes, point)))
+        runs.append(model.run(**values).assign(**dict(zip(axes, point))))
     return pd.concat(runs, ignore_index=True)
 
 
-def explorer(name: str, vary: list[str] | None = None, n: int = 9, title: str | None = None, **fixed) -> alt.Chart:
+def explorer(name: str, vary: Vary | None = None, n: int = 9, title: str | None = None, **fixed) -> alt.Chart:
     """An in-page explorer of model ``name``: sliders for the ``vary`` parameters filter a precomputed grid.
 
-    ``vary`` defaults to the model's ``explore`` parameters; ``fixed`` sets the others.
+    ``vary`` names the parameters (each gets its Param grid of about ``n`` values, opening on the
+    default) or maps them to chosen slider values; it defaults to the model's ``explore``
+    parameters. ``fixed`` sets the others.
     """
     model = get(name)
-    vary = vary or model.explore_params
-    frame = grid_frame(name, vary, n, **fixed)
-    base = alt.Chart(_compact(model, frame, list(vary)))
-    for p in (model.param(v) for v in vary):
-        grid = p.grid(n)
-        stride = p.grid_stride(n) * p.step
-        start = min(grid, key=lambda v: abs(v - fixed.get(p.name, p.default)))
-        slider = alt.param(name=p.name, value=start, bind=alt.binding_range(
-            min=grid[0], max=grid[-1], step=stride, name=f"{p.label} ({p.unit}) "))
-        base = base.add_params(slider).transform_filter(f"abs(datum.{p.name} - {p.name}) < {stride / 2}")
+    axes = grids(name, vary or model.explore_params, n)
+    frame = grid_frame(name, axes, **fixed)
+    base = alt.Chart(_compact(model, frame, list(axes)))
+    for key, values in axes.items():
+        p = model.param(key)
+        step = round(values[1] - values[0], 12)  # no float noise in the slider step
+        start = min(values, key=lambda v: abs(v - fixed.get(key, p.default)))
+        slider = alt.param(name=key, value=start, bind=alt.binding_range(
+            min=values[0], max=values[-1], step=step, name=f"{p.label} ({p.unit}) "))
+        base = base.add_params(slider).transform_filter(f"abs(datum.{key} - {key}) < {step / 2}")
     return titled(encode(base, model, frame), title or model.title,
                   f"Model: {model.title} (widgets.models, '{model.name}'), precomputed over "
-                  f"{math.prod(len(model.param(v).grid(n)) for v in vary)} settings. Illustrative, not data.")
+                  f"{math.prod(len(v) for v in axes.values())} settings. Illustrative, not data.")

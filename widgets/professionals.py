@@ -11,7 +11,6 @@ a claim of the essay's text, the table values it rests on, and a verdict compute
 """
 from __future__ import annotations
 
-import itertools
 import math
 import textwrap
 from dataclasses import dataclass
@@ -22,7 +21,7 @@ import numpy as np
 import pandas as pd
 from IPython.display import HTML
 
-from . import data, diagrams, explorer
+from . import data, diagrams
 from .charts import PALETTE, titled
 from .models import get
 from .models.transnational_effects import logit_change, percent_change
@@ -367,42 +366,6 @@ def circulation_compare(presets: list[str] | None = None, year: int | None = Non
         last = frame["year"].max() if year is None else year
         rows[name] = frame[frame["year"] == last].set_index("series")["professionals"]
     return pd.DataFrame(rows).T
-
-
-def explorer_on(name: str, grids: dict[str, list], title: str | None = None, **fixed) -> alt.Chart:
-    """An in-page explorer like :func:`widgets.explorer.explorer`, but on chosen, evenly spaced slider values.
-
-    ``explorer.explorer`` spaces its grid from each parameter's minimum, so a default such as the
-    H-1B's six-year limit can fall between grid points and the explorer then opens elsewhere. Here
-    each varied parameter takes exactly the listed values (at least two, evenly spaced, each inside
-    the parameter's range); the slider opens at the value nearest the model's default or ``fixed``.
-    """
-    model = get(name)
-    for key, values in grids.items():
-        steps = np.diff(values)
-        if len(values) < 2 or not np.allclose(steps, steps[0]) or steps[0] <= 0:
-            raise ValueError(f"{name}.{key}: slider values must be at least two, increasing and evenly spaced: {values}")
-        for v in values:
-            model.param(key).check(v)
-    runs = []
-    for point in itertools.product(*grids.values()):
-        values = dict(fixed, **dict(zip(grids, point)))
-        runs.append(model.run(**values).assign(**dict(zip(grids, point))))
-    frame = pd.concat(runs, ignore_index=True)
-    view = model.view
-    columns = [c for c in dict.fromkeys([*grids, view.x, view.y, view.color]) if c]
-    text = frame[columns].to_csv(index=False, float_format="%.4g", lineterminator="\n")
-    base = alt.Chart(alt.InlineData(values=text, format=alt.DataFormat(type="csv")))
-    for key, values in grids.items():
-        p = model.param(key)
-        step = float(values[1] - values[0])
-        start = min(values, key=lambda v: abs(v - fixed.get(key, p.default)))
-        slider = alt.param(name=key, value=start, bind=alt.binding_range(
-            min=values[0], max=values[-1], step=step, name=f"{p.label} ({p.unit}) "))
-        base = base.add_params(slider).transform_filter(f"abs(datum.{key} - {key}) < {step / 2}")
-    return titled(explorer.encode(base, model, frame), title or model.title,
-                  f"Model: {model.title} (widgets.models, '{model.name}'), precomputed over "
-                  f"{math.prod(len(v) for v in grids.values())} settings. Illustrative, not data.")
 
 
 # --- Part III: enforcement -----------------------------------------------------------------------
