@@ -128,3 +128,14 @@ def test_explorer_grids_include_the_default_and_stay_in_range(name):
             assert p.min <= min(grid) and max(grid) <= p.max and 2 <= len(grid) <= n, f"{name}.{p.name}: {grid}"
             gaps = {round(b - a, 9) for a, b in zip(grid, grid[1:])}
             assert len(gaps) == 1, f"{name}.{p.name}: uneven grid {grid}: a slider could not reach every point"
+
+
+@pytest.mark.parametrize("name", [m for m in MODELS if REGISTRY[m].presets])
+def test_run_presets_stacks_one_run_per_preset(name):
+    model = REGISTRY[name]
+    stacked = model.run_presets()
+    assert list(dict.fromkeys(stacked["preset"])) == list(model.presets)
+    first = next(iter(model.presets))
+    expected = model.run(**model.presets[first])
+    got = stacked[stacked["preset"] == first].drop(columns="preset").reset_index(drop=True)
+    pd.testing.assert_frame_equal(got, expected)

@@ -274,8 +274,7 @@ def pipeline_presets() -> pd.DataFrame:
 def pipeline_presets_chart(series: str = "village: people at home") -> alt.Chart:
     """One village series over time under each preset of the ``pipeline`` model."""
     model = get("pipeline")
-    frames = [model.run(**values).assign(preset=name) for name, values in model.presets.items()]
-    frame = pd.concat(frames, ignore_index=True)
+    frame = model.run_presets()
     frame = frame[frame["series"] == series]
     order = list(model.presets)
     chart = _lines_by_preset(frame, "index", f"{series[0].upper() + series[1:]} (index, 100 at the start)", order,

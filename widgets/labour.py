@@ -195,9 +195,7 @@ SHORT_LABELS = {"cyclical": "cyclical", "family settlement": "family",
 def village_presets(presets=PRESETS, years: int = 40) -> pd.DataFrame:
     """The village model run at each preset (``REGISTRY["village"].run(**preset)``) for ``years``:
     a tidy frame with columns year, preset, series, value."""
-    model = get("village")
-    runs = [model.run(**model.presets[name], years=years).assign(preset=name) for name in presets]
-    return pd.concat(runs, ignore_index=True)
+    return get("village").run_presets(list(presets), years=years)
 
 
 def village_compare(years=(1, 40), presets=PRESETS, short: bool = False) -> pd.DataFrame:

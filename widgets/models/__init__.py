@@ -62,6 +62,11 @@ class Model:
     def run(self, **overrides) -> pd.DataFrame:
         return self.fn(**self.validate(**overrides))
 
+    def run_presets(self, names: list[str] | None = None, **overrides) -> pd.DataFrame:
+        """One run per preset (all, or ``names``), stacked with a ``preset`` column; ``overrides`` apply to every run."""
+        runs = [self.run(**{**self.presets[name], **overrides}).assign(preset=name) for name in names or self.presets]
+        return pd.concat(runs, ignore_index=True)
+
     @property
     def doc(self) -> str:
         return self.fn.__doc__ or ""
