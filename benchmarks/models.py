@@ -6,6 +6,7 @@ Budgets (issue: the shared simulation library): .run() under 2 ms median at defa
 a slider update (model run plus chart spec) under 50 ms, an in-page explorer built in
 under 2 s and under 400 KB of page HTML.
 """
+
 import statistics
 import time
 
@@ -38,8 +39,14 @@ def measure(name: str) -> dict:
     start = time.perf_counter()
     html = charts.offline_html(explorer.explorer(name).to_dict())["text/html"]
     built = time.perf_counter() - start
-    return {"model": name, "run_ms": run * 1e3, "run_longest_ms": run_long * 1e3, "update_ms": update * 1e3,
-            "explorer_s": built, "explorer_kb": len(html.encode()) / 1024}
+    return {
+        "model": name,
+        "run_ms": run * 1e3,
+        "run_longest_ms": run_long * 1e3,
+        "update_ms": update * 1e3,
+        "explorer_s": built,
+        "explorer_kb": len(html.encode()) / 1024,
+    }
 
 
 def main():
@@ -49,10 +56,14 @@ def main():
     print("-" * len(head))
     for r in rows:
         ok = all(r[k] < limit for k, limit in BUDGETS.items())
-        print(f"{r['model']:24} {r['run_ms']:8.3f} {r['run_longest_ms']:10.3f} {r['update_ms']:9.1f} "
-              f"{r['explorer_s']:10.2f} {r['explorer_kb']:11.0f}  {'yes' if ok else 'NO'}")
-    print(f"\nbudgets: run < {BUDGETS['run_ms']} ms, update < {BUDGETS['update_ms']} ms, "
-          f"explorer < {BUDGETS['explorer_s']} s and < {BUDGETS['explorer_kb']} KB")
+        print(
+            f"{r['model']:24} {r['run_ms']:8.3f} {r['run_longest_ms']:10.3f} {r['update_ms']:9.1f} "
+            f"{r['explorer_s']:10.2f} {r['explorer_kb']:11.0f}  {'yes' if ok else 'NO'}"
+        )
+    print(
+        f"\nbudgets: run < {BUDGETS['run_ms']} ms, update < {BUDGETS['update_ms']} ms, "
+        f"explorer < {BUDGETS['explorer_s']} s and < {BUDGETS['explorer_kb']} KB"
+    )
 
 
 if __name__ == "__main__":

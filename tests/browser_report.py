@@ -65,6 +65,7 @@ Screenshot
     A full-page JPEG of each page as first drawn (before any control is touched) goes to
     ``_build/screenshots/<page path with / as __>.jpg`` (JPEG: a long chapter is 35,000 px tall).
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -82,8 +83,16 @@ from urllib.parse import unquote, urlsplit
 import yaml
 
 CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-dev-shm-usage",
+]
 VIEWPORT = {"width": 1280, "height": 800}
 MAX_PAGE_BYTES = 1_500_000
 FAILING_IMPACTS = ("critical", "serious")
@@ -96,6 +105,7 @@ BROWSER_REQUESTS = {"/favicon.ico"}  # made by the browser itself, not by any pa
 
 
 # --------------------------------------------------------------------------- table of contents
+
 
 def toc_pages(root: Path) -> list[str]:
     """Every page named in ``_toc.yml`` (root, files, globs, at any depth), as built ``.html`` paths."""
@@ -132,6 +142,7 @@ def toc_pages(root: Path) -> list[str]:
 
 # --------------------------------------------------------------------------- server and browser
 
+
 class _Handler(http.server.SimpleHTTPRequestHandler):
     """Serves a directory and keeps a log of (path, status) instead of printing it."""
 
@@ -164,9 +175,11 @@ def serve(directory: Path):
 def chromium_missing_message() -> str | None:
     if Path(CHROMIUM).exists() or shutil.which(CHROMIUM):
         return None
-    return ("Chromium is not installed, so the browser tests cannot run and the book is untested as "
-            "readers see it. Install Debian's package: `apt-get install -y chromium` (.ci/run does "
-            "this when it runs as root). Never run `playwright install`.")
+    return (
+        "Chromium is not installed, so the browser tests cannot run and the book is untested as "
+        "readers see it. Install Debian's package: `apt-get install -y chromium` (.ci/run does "
+        "this when it runs as root). Never run `playwright install`."
+    )
 
 
 @contextlib.contextmanager
@@ -176,6 +189,7 @@ def launch():
     if message:
         raise RuntimeError(message)
     from playwright.sync_api import sync_playwright
+
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         try:
@@ -185,6 +199,7 @@ def launch():
 
 
 # --------------------------------------------------------------------------- records
+
 
 @dataclasses.dataclass
 class Chart:
@@ -200,10 +215,11 @@ class Chart:
 @dataclasses.dataclass
 class Control:
     """One control in the content and what operating it did."""
-    kind: str           # 'range', 'select', 'checkbox', 'text', 'button', ...
-    name: str           # its label, text or id, for messages
-    in_chart: str       # id of the enclosing .vega-chart, or ''
-    changed: bool       # operating it changed the chart (in_chart) or the document
+
+    kind: str  # 'range', 'select', 'checkbox', 'text', 'button', ...
+    name: str  # its label, text or id, for messages
+    in_chart: str  # id of the enclosing .vega-chart, or ''
+    changed: bool  # operating it changed the chart (in_chart) or the document
     problems: list[str] = dataclasses.field(default_factory=list)
     detail: dict = dataclasses.field(default_factory=dict)
 
@@ -259,8 +275,10 @@ CHART_FACTS = """() => [...document.querySelectorAll('.vega-chart')].map(c => {
 READY = """() => Promise.race([new Promise(done => setTimeout(done, 10000)), Promise.all([document.fonts.ready,
   window.MathJax && MathJax.startup && MathJax.startup.promise].filter(Boolean))]).then(() => true)"""
 
-ALL_DRAWN = ("() => [...document.querySelectorAll('.vega-chart')]"
-             ".every(c => c.querySelectorAll('svg .role-mark > *').length > 0)")
+ALL_DRAWN = (
+    "() => [...document.querySelectorAll('.vega-chart')]"
+    ".every(c => c.querySelectorAll('svg .role-mark > *').length > 0)"
+)
 
 # Tab walk: a focusin listener numbers every element that takes focus (in a WeakMap: no DOM change).
 KEYBOARD_SETUP = """(content) => {
@@ -353,9 +371,12 @@ SVG_MARKS = """(el) => {
 
 # --------------------------------------------------------------------------- the visit
 
+
 def _settle(tab, timeout_ms: int = 1500) -> None:
     """Wait until the document stops changing (no counted mutation for 60 ms), at most ``timeout_ms``."""
-    quiet = "() => new Promise(done => { const last = window.__mut; setTimeout(() => done(window.__mut === last), 60); })"
+    quiet = (
+        "() => new Promise(done => { const last = window.__mut; setTimeout(() => done(window.__mut === last), 60); })"
+    )
     deadline = time.perf_counter() + timeout_ms / 1000
     while time.perf_counter() < deadline and not tab.evaluate(quiet):
         pass
@@ -363,6 +384,7 @@ def _settle(tab, timeout_ms: int = 1500) -> None:
 
 def _wait(tab, expression: str, arg=None, timeout_ms: int = 2000) -> bool:
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     try:
         tab.wait_for_function(expression, arg=arg, timeout=timeout_ms)
         return True
@@ -386,28 +408,37 @@ def _operate_slider(tab, handle, facts: dict) -> Control:
         tab.keyboard.press(key)
         value = float(handle.evaluate("el => el.value"))
         if abs(value - target) > 1e-9 * max(1.0, abs(target)):
-            control.problems.append(f"{key} left the slider at {value}, not at {target}: it does not move with the keyboard")
+            control.problems.append(
+                f"{key} left the slider at {value}, not at {target}: it does not move with the keyboard"
+            )
         must_change = not (key == "Home" and start == lo)
         if must_change:
             arg = handle if facts["chart"] else None
             changed = _wait(tab, observe, arg=arg, timeout_ms=1500)
             changes.append(changed)
             if not changed:
-                control.problems.append(f"moving it to its {'minimum' if key == 'Home' else 'maximum'} "
-                                        f"({target:g}) changed nothing in the chart")
+                control.problems.append(
+                    f"moving it to its {'minimum' if key == 'Home' else 'maximum'} "
+                    f"({target:g}) changed nothing in the chart"
+                )
             _settle(tab, 1000)
         if facts["chart"]:
             marks = handle.evaluate(SVG_MARKS)
             control.detail[f"marks_at_{'min' if key == 'Home' else 'max'}"] = marks
             if marks == 0:
-                control.problems.append(f"at its {'minimum' if key == 'Home' else 'maximum'} ({target:g}) the chart draws no marks")
+                control.problems.append(
+                    f"at its {'minimum' if key == 'Home' else 'maximum'} ({target:g}) the chart draws no marks"
+                )
     control.changed = bool(changes) and all(changes)
     # Put it back where the reader found it, so the next slider of the explorer is tried from the
     # explorer's opening state (one parameter can matter only at some values of another).
     if start != float(handle.evaluate("el => el.value")):
         snapshot()
-        handle.evaluate("(el, v) => { el.value = v; el.dispatchEvent(new Event('input', {bubbles: true}));"
-                        " el.dispatchEvent(new Event('change', {bubbles: true})); }", facts["value"])
+        handle.evaluate(
+            "(el, v) => { el.value = v; el.dispatchEvent(new Event('input', {bubbles: true}));"
+            " el.dispatchEvent(new Event('change', {bubbles: true})); }",
+            facts["value"],
+        )
         _wait(tab, observe, arg=handle if facts["chart"] else None, timeout_ms=1500)
     return control
 
@@ -517,19 +548,32 @@ def _walk_keyboard(tab, result: PageResult) -> None:
 
 def _run_axe(tab) -> list[dict]:
     from axe_playwright_python.base import AXE_SCRIPT
+
     tab.evaluate(AXE_SCRIPT)
     response = tab.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
-    return [{"id": v["id"], "impact": v.get("impact") or "minor", "help": v["help"],
-             "nodes": [{"target": " ".join(map(str, n["target"])), "html": n["html"][:200]} for n in v["nodes"]]}
-            for v in response["violations"]]
+    return [
+        {
+            "id": v["id"],
+            "impact": v.get("impact") or "minor",
+            "help": v["help"],
+            "nodes": [{"target": " ".join(map(str, n["target"])), "html": n["html"][:200]} for n in v["nodes"]],
+        }
+        for v in response["violations"]
+    ]
 
 
 def screenshot_name(page: str) -> str:
     return re.sub(r"\.html$", "", page).replace("/", "__") + ".jpg"
 
 
-def visit(browser, base: str, page: str, html_dir: Path | None = None, server_log: list | None = None,
-          screenshots: Path | None = None) -> PageResult:
+def visit(
+    browser,
+    base: str,
+    page: str,
+    html_dir: Path | None = None,
+    server_log: list | None = None,
+    screenshots: Path | None = None,
+) -> PageResult:
     """Load ``page`` from ``base`` in a fresh context and record everything the checks need."""
     started = time.perf_counter()
     result = PageResult(page=page, url=f"{base}/{page}")
@@ -556,7 +600,7 @@ def visit(browser, base: str, page: str, html_dir: Path | None = None, server_lo
     def on_failed(r):
         inflight.discard(r)
         if recording["on"] and r.url.startswith(base):
-            result.failed.append(f"{r.failure} {r.url[len(base):]}")
+            result.failed.append(f"{r.failure} {r.url[len(base) :]}")
 
     def on_response(r):
         if recording["on"] and r.status >= 400:
@@ -612,7 +656,9 @@ def visit(browser, base: str, page: str, html_dir: Path | None = None, server_lo
         if server_log is not None:
             for path, status in server_log[log_start:]:
                 if status >= 400:
-                    (result.browser_404s if path in BROWSER_REQUESTS else result.server_errors).append(f"HTTP {status} {path}")
+                    (result.browser_404s if path in BROWSER_REQUESTS else result.server_errors).append(
+                        f"HTTP {status} {path}"
+                    )
         try:
             result.axe = _run_axe(tab)
         except Exception as exc:
@@ -627,6 +673,7 @@ def visit(browser, base: str, page: str, html_dir: Path | None = None, server_lo
 
 
 # --------------------------------------------------------------------------- judgements
+
 
 def _crash(r: PageResult) -> list[str]:
     return [f"the visit itself failed: {r.crash}"] if r.crash else []
@@ -663,8 +710,11 @@ def explorer_problems(r: PageResult) -> list[str]:
 
 def control_problems(r: PageResult) -> list[str]:
     out = _crash(r)
-    return out + [f"dead control: {c.kind} '{c.name}'{' in chart #' + c.in_chart if c.in_chart else ''}: {p}"
-                  for c in r.controls for p in c.problems]
+    return out + [
+        f"dead control: {c.kind} '{c.name}'{' in chart #' + c.in_chart if c.in_chart else ''}: {p}"
+        for c in r.controls
+        for p in c.problems
+    ]
 
 
 def a11y_problems(r: PageResult) -> list[str]:
@@ -723,12 +773,15 @@ def weight_problems(r: PageResult, own: dict[str, dict[str, int]]) -> list[str]:
     total = page_bytes(r, own)
     if total >= MAX_PAGE_BYTES:
         biggest = sorted(own.get(r.page, {}).items(), key=lambda kv: -kv[1])[:3]
-        out.append(f"{r.page} weighs {human(total)} of its own (limit {human(MAX_PAGE_BYTES)}): "
-                   f"HTML {human(r.html_bytes)}" + "".join(f", {p} {human(n)}" for p, n in biggest))
+        out.append(
+            f"{r.page} weighs {human(total)} of its own (limit {human(MAX_PAGE_BYTES)}): "
+            f"HTML {human(r.html_bytes)}" + "".join(f", {p} {human(n)}" for p, n in biggest)
+        )
     return out
 
 
 # --------------------------------------------------------------------------- the report
+
 
 def human(n: float) -> str:
     for unit in ("B", "kB", "MB", "GB"):
@@ -756,6 +809,7 @@ def build_seconds(root: Path) -> str:
 @dataclasses.dataclass
 class Session:
     """What the browser suite saw in this pytest run; printed by conftest's terminal-summary hook."""
+
     root: Path | None = None
     html_dir: Path | None = None
     results: list[PageResult] = dataclasses.field(default_factory=list)
@@ -784,8 +838,18 @@ def format_report(session: Session = SESSION) -> str:
     static = tree_bytes(html_dir / "_static")
     site = tree_bytes(html_dir)
     suite = (session.finished or time.perf_counter()) - session.started if session.started else 0.0
-    failing = sum(bool(network_problems(r) or chart_problems(r) or explorer_problems(r) or control_problems(r)
-                       or a11y_problems(r) or keyboard_problems(r) or weight_problems(r, own)) for r in results)
+    failing = sum(
+        bool(
+            network_problems(r)
+            or chart_problems(r)
+            or explorer_problems(r)
+            or control_problems(r)
+            or a11y_problems(r)
+            or keyboard_problems(r)
+            or weight_problems(r, own)
+        )
+        for r in results
+    )
     favicon = sum(len(r.browser_404s) for r in results)
     lines = [
         f"pages checked        {len(results)} (from _toc.yml; {failing} with a problem)",
@@ -800,10 +864,13 @@ def format_report(session: Session = SESSION) -> str:
         f"requests blocked     {sum(len(r.foreign) for r in results)} to other hosts; "
         f"{sum(len(r.failed) for r in results)} failed locally"
         + (f"; browser's own /favicon.ico 404 on {favicon} page(s), reported only" if favicon else ""),
-        "axe violations       " + ", ".join(
+        "axe violations       "
+        + ", ".join(
             f"{i} {n[0]}" + (f" ({', '.join(sorted(n[2]))}; {n[1]} nodes)" if n[0] else "")
-            for i, n in by_impact.items()),
-        "heaviest pages       " + "; ".join(f"{r.page} {human(page_bytes(r, own))}" for r in heaviest)
+            for i, n in by_impact.items()
+        ),
+        "heaviest pages       "
+        + "; ".join(f"{r.page} {human(page_bytes(r, own))}" for r in heaviest)
         + f"  (limit {human(MAX_PAGE_BYTES)})",
         f"site size            {human(site)} in _build/html ({human(static)} shared _static/, "
         f"{human(site - static)} pages and the rest)",
@@ -811,6 +878,7 @@ def format_report(session: Session = SESSION) -> str:
         f"{(session.root / '_build' / 'screenshots') if session.root else '_build/screenshots'}",
         f"wall time            build {build_seconds(session.root) if session.root else 'unknown'}; "
         f"browser suite {suite:.1f} s (visits {session.crawl_seconds:.1f} s, slowest "
-        + ", ".join(f"{r.page} {r.seconds:.1f} s" for r in sorted(results, key=lambda r: -r.seconds)[:2]) + ")",
+        + ", ".join(f"{r.page} {r.seconds:.1f} s" for r in sorted(results, key=lambda r: -r.seconds)[:2])
+        + ")",
     ]
     return "\n".join(lines)

@@ -1,4 +1,5 @@
 """Shared paths for the tests."""
+
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -10,6 +11,7 @@ HTML = ROOT / "_build" / "html"
 def pytest_terminal_summary(terminalreporter):
     """Print the browser suite's report (tests/browser_report.py) at the end of a run that included it."""
     import sys
+
     report = sys.modules.get("browser_report")
     if report is None or not report.SESSION.started:
         return

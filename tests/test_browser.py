@@ -24,14 +24,14 @@ host are each caught.
 Needs a built book (the README's build command) and Chromium at /usr/bin/chromium. Without
 either, every test here fails and says why: a browser suite that skips would hide failures.
 """
+
 import os
 import time
 
 import altair as alt
+import browser_report as br
 import pandas as pd
 import pytest
-
-import browser_report as br
 from conftest import HTML, ROOT
 
 PAGES = br.toc_pages(ROOT)
@@ -54,8 +54,10 @@ def browser():
 def book(browser):
     """Every page of the table of contents, visited once: page -> PageResult, and each page's own assets."""
     if not (HTML / "index.html").exists():
-        br.SESSION.missing = (f"no built book in {HTML}: run the README's build command "
-                              "(jupyter-book build --all -W -n --keep-going .) first")
+        br.SESSION.missing = (
+            f"no built book in {HTML}: run the README's build command "
+            "(jupyter-book build --all -W -n --keep-going .) first"
+        )
         pytest.fail(br.SESSION.missing, pytrace=False)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     for old in [*SCREENSHOTS.glob("*.png"), *SCREENSHOTS.glob("*.jpg")]:
@@ -76,8 +78,7 @@ def _fail_on(problems):
 def test_toc_lists_pages():
     assert PAGES and PAGES[0] == "intro.html", f"_toc.yml's root must come first: {PAGES}"
     assert any(p.startswith("chapters/") for p in PAGES), f"no chapter in _toc.yml: {PAGES}"
-    missing = [p for p in PAGES
-               if not any((ROOT / p).with_suffix(suffix).exists() for suffix in br.SOURCE_SUFFIXES)]
+    missing = [p for p in PAGES if not any((ROOT / p).with_suffix(suffix).exists() for suffix in br.SOURCE_SUFFIXES)]
     assert not missing, f"_toc.yml names pages with no source file: {missing}"
 
 
@@ -128,13 +129,20 @@ def test_screenshot_saved(book, page):
 
 # --------------------------------------------------------------------------- the checks can fail
 
+
 def _explorer_html(y: str, filter_: str | None = None) -> str:
     """A real Vega-Lite chart with a slider bound to param ``k``, drawn by the book's own renderer."""
     from widgets import charts
+
     k = alt.param(name="k", value=2, bind=alt.binding_range(min=1, max=5, step=1, name="scale "))
-    chart = alt.Chart(pd.DataFrame({"x": list("abc"), "v": [1, 2, 3]})).mark_bar().encode(
-        x="x:N", y=alt.Y("y:Q", scale=alt.Scale(domain=[0, 20]))
-    ).transform_calculate(y=y).add_params(k).properties(description="Test bars that scale with k")
+    chart = (
+        alt.Chart(pd.DataFrame({"x": list("abc"), "v": [1, 2, 3]}))
+        .mark_bar()
+        .encode(x="x:N", y=alt.Y("y:Q", scale=alt.Scale(domain=[0, 20])))
+        .transform_calculate(y=y)
+        .add_params(k)
+        .properties(description="Test bars that scale with k")
+    )
     if filter_:
         chart = chart.transform_filter(filter_)
     return charts.offline_html(chart.to_dict())["text/html"]
@@ -147,23 +155,33 @@ def _visit_test_page(browser, tmp_path, body: str) -> br.PageResult:
     (tmp_path / "page.html").write_text(
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Explorer test</title>'
         '<script src="vega-bundle.js"></script></head><body><main><article class="bd-article">'
-        f"<h1>Explorer test</h1>{body}</article></main></body></html>")
+        f"<h1>Explorer test</h1>{body}</article></main></body></html>"
+    )
     with br.serve(tmp_path) as (base, log):
         return br.visit(browser, base, "page.html", tmp_path, log)
 
 
 def test_checks_pass_a_working_explorer(browser, tmp_path):
-    button = ('<button type="button" onclick="this.nextElementSibling.hidden = !this.nextElementSibling.hidden">'
-              'Show the answer</button><p hidden>42</p>')
-    tabs = ('<style>.tabs > input { opacity: 0; position: absolute } .tabs > input + label + div { display: none }'
-            ' .tabs > input:checked + label + div { display: block }</style><div class="tabs">'
-            '<input type="radio" name="t" id="t1" checked><label for="t1">One</label><div>first</div>'
-            '<input type="radio" name="t" id="t2"><label for="t2">Two</label><div>second</div></div>')
+    button = (
+        '<button type="button" onclick="this.nextElementSibling.hidden = !this.nextElementSibling.hidden">'
+        "Show the answer</button><p hidden>42</p>"
+    )
+    tabs = (
+        "<style>.tabs > input { opacity: 0; position: absolute } .tabs > input + label + div { display: none }"
+        ' .tabs > input:checked + label + div { display: block }</style><div class="tabs">'
+        '<input type="radio" name="t" id="t1" checked><label for="t1">One</label><div>first</div>'
+        '<input type="radio" name="t" id="t2"><label for="t2">Two</label><div>second</div></div>'
+    )
     result = _visit_test_page(browser, tmp_path, _explorer_html("datum.v * k") + button + tabs)
     assert len(result.sliders) == 1 and len(result.explorers) == 1, result.controls
     assert sorted(c.kind for c in result.controls) == ["button", "radio", "radio", "range"], result.controls
-    for check in (br.network_problems, br.chart_problems, br.explorer_problems, br.control_problems,
-                  br.keyboard_problems):
+    for check in (
+        br.network_problems,
+        br.chart_problems,
+        br.explorer_problems,
+        br.control_problems,
+        br.keyboard_problems,
+    ):
         _fail_on(check(result))
     slider = result.sliders[0]
     assert slider.detail["marks_at_min"] == slider.detail["marks_at_max"] == 3
@@ -171,9 +189,11 @@ def test_checks_pass_a_working_explorer(browser, tmp_path):
 
 
 def test_checks_catch_a_dead_slider_a_dead_button_and_a_foreign_request(browser, tmp_path):
-    body = (_explorer_html("datum.v * 2")  # k is bound to a slider but nothing uses it
-            + '<button type="button">Does nothing</button>'
-            + '<img alt="remote" src="http://example.invalid/pixel.png">')
+    body = (
+        _explorer_html("datum.v * 2")  # k is bound to a slider but nothing uses it
+        + '<button type="button">Does nothing</button>'
+        + '<img alt="remote" src="http://example.invalid/pixel.png">'
+    )
     result = _visit_test_page(browser, tmp_path, body)
     assert len(result.sliders) == 1, "Vega-Lite dropped the unused slider: the test proves nothing"
     explorer = br.explorer_problems(result)

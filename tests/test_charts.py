@@ -1,8 +1,9 @@
 """The offline renderer writes stable, self-contained chart HTML."""
+
 import altair as alt
+import pandas as pd
 import pytest
 import vl_convert
-import pandas as pd
 
 from widgets import charts, explorer, figures
 from widgets.models import REGISTRY
@@ -33,8 +34,13 @@ def test_book_theme_uses_the_colour_blind_safe_palette():
     assert alt.theme.get()()["config"]["range"]["category"] == charts.PALETTE
 
 
-FIGURES = [figures.propositions, figures.h1b_industries, figures.transnationalism_coefficients,
-           figures.census_indicators, figures.cils_indicators]
+FIGURES = [
+    figures.propositions,
+    figures.h1b_industries,
+    figures.transnationalism_coefficients,
+    figures.census_indicators,
+    figures.cils_indicators,
+]
 
 
 @pytest.mark.parametrize("figure", FIGURES, ids=lambda f: f.__name__)

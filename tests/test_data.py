@@ -77,16 +77,19 @@ def test_source_of_table1_cites_table_seed_lines_and_original():
     ), "Table 1's source line changed"
 
 
-@pytest.mark.parametrize("name, count", [
-    ("portes_table1_h1b_2002", 7),
-    ("portes_table2_transnationalism", 39),
-    ("portes_table3_census2000", 8),
-    ("portes_table4_cils", 7),
-    ("h1b_sources_2003", 5),
-    ("h1b_caps", 3),
-    ("portes_propositions", 11),
-    ("debate_positions", 3),
-])
+@pytest.mark.parametrize(
+    "name, count",
+    [
+        ("portes_table1_h1b_2002", 7),
+        ("portes_table2_transnationalism", 39),
+        ("portes_table3_census2000", 8),
+        ("portes_table4_cils", 7),
+        ("h1b_sources_2003", 5),
+        ("h1b_caps", 3),
+        ("portes_propositions", 11),
+        ("debate_positions", 3),
+    ],
+)
 def test_row_counts(name, count):
     assert len(data.load(name)) == count, f"{name} should have {count} rows"
 
@@ -94,8 +97,9 @@ def test_row_counts(name, count):
 def test_table2_is_13_predictors_by_3_models():
     frame = data.load("portes_table2_transnationalism")
     assert frame["predictor"].nunique() == 13, "Table 2 has 13 predictors"
-    assert frame.groupby("model").size().to_dict() == {"economic": 13, "political": 13, "sociocultural": 13}, \
+    assert frame.groupby("model").size().to_dict() == {"economic": 13, "political": 13, "sociocultural": 13}, (
         "every predictor should appear once in each of the 3 models"
+    )
 
 
 def test_propositions_count_4_agreed_4_counterpoints_3_less_recognised():
@@ -157,8 +161,10 @@ def rewrite(folder: Path, file: str, change) -> None:
 
 def set_cell(folder: Path, file: str, row: int, column: str, value: str) -> None:
     """Set one cell; `row` is the 1-based data row."""
+
     def change(table):
         table[row][table[0].index(column)] = value
+
     rewrite(folder, file, change)
 
 
@@ -167,19 +173,34 @@ def test_an_unchanged_copy_loads_like_the_original(folder):
         pd.testing.assert_frame_equal(data.load(name, folder=folder), data.load(name), obj=name)
 
 
-@pytest.mark.parametrize("file, name, row, column, value, problem", [
-    ("portes_table1_h1b_2002.csv", "portes_table1_h1b_2002", 3, "number", "abc", "'abc' is not an integer"),
-    ("portes_table1_h1b_2002.csv", "portes_table1_h1b_2002", 2, "number", "1.5", "'1.5' is not an integer"),
-    ("portes_table3_census2000.csv", "portes_table3_census2000", 4, "dropouts_25_39_pct", "n/a",
-     "'n/a' is not a number"),
-    ("numbers.csv", "numbers", 2, "as_written", "", "a value is required"),
-    ("h1b_sources_2003.csv", "h1b_sources_2003", 5, "country", "", "a value is required"),
-    ("portes_table3_census2000.csv", "portes_table3_census2000", 6, "childbearing_f20_24_pct", "120",
-     "above the maximum 100"),
-    ("h1b_caps.csv", "h1b_caps", 1, "seed_line", "0", "below the minimum 1"),
-    ("debate_positions.csv", "debate_positions", 2, "camp", "neutral", "is not one of"),
-    ("portes_propositions.csv", "portes_propositions", 7, "id", "X7", "does not match the pattern"),
-])
+@pytest.mark.parametrize(
+    "file, name, row, column, value, problem",
+    [
+        ("portes_table1_h1b_2002.csv", "portes_table1_h1b_2002", 3, "number", "abc", "'abc' is not an integer"),
+        ("portes_table1_h1b_2002.csv", "portes_table1_h1b_2002", 2, "number", "1.5", "'1.5' is not an integer"),
+        (
+            "portes_table3_census2000.csv",
+            "portes_table3_census2000",
+            4,
+            "dropouts_25_39_pct",
+            "n/a",
+            "'n/a' is not a number",
+        ),
+        ("numbers.csv", "numbers", 2, "as_written", "", "a value is required"),
+        ("h1b_sources_2003.csv", "h1b_sources_2003", 5, "country", "", "a value is required"),
+        (
+            "portes_table3_census2000.csv",
+            "portes_table3_census2000",
+            6,
+            "childbearing_f20_24_pct",
+            "120",
+            "above the maximum 100",
+        ),
+        ("h1b_caps.csv", "h1b_caps", 1, "seed_line", "0", "below the minimum 1"),
+        ("debate_positions.csv", "debate_positions", 2, "camp", "neutral", "is not one of"),
+        ("portes_propositions.csv", "portes_propositions", 7, "id", "X7", "does not match the pattern"),
+    ],
+)
 def test_a_bad_cell_names_file_row_line_and_column(folder, file, name, row, column, value, problem):
     set_cell(folder, file, row, column, value)
     with pytest.raises(DataError) as info:
@@ -296,10 +317,13 @@ def test_table2_downward_mobility_sign_disagrees_in_economic_logit():
     assert b > 0 > effect, "a positive logit coefficient with a negative change in net probability"
 
 
-@pytest.mark.parametrize("predictor, key", [
-    ("High school graduate", "high_school_political_pct"),
-    ("College graduate", "college_political_pct"),
-])
+@pytest.mark.parametrize(
+    "predictor, key",
+    [
+        ("High school graduate", "high_school_political_pct"),
+        ("College graduate", "college_political_pct"),
+    ],
+)
 def test_table2_text_drops_the_decimal(predictor, key):
     table, text = POLITICAL.loc[predictor, "reported_effect"], data.number(key)
     assert int(table) == text, f"the text's {text} percent should be the table's {table} truncated"
@@ -307,8 +331,9 @@ def test_table2_text_drops_the_decimal(predictor, key):
 
 def test_table2_text_172_truncates_rather_than_rounds():
     table = POLITICAL.loc["High school graduate", "reported_effect"]
-    assert round(table) == 173 != data.number("high_school_political_pct"), \
+    assert round(table) == 173 != data.number("high_school_political_pct"), (
         f"{table} rounds to 173; the text's 172 truncates it"
+    )
 
 
 # --- Table 3: census 2000 --------------------------------------------------------
@@ -392,8 +417,9 @@ def test_table3_dropouts_are_incarcerated_more(group):
 def test_table3_only_black_dropouts_worse_than_mexican():
     dropouts = T3["incarcerated_male_dropouts_18_39_pct"]
     assert (dropouts[WHITES], dropouts[MEXICAN]) == (4.8, 10.0), "'almost 5 percent' and '10 percent'"
-    assert dropouts[dropouts > dropouts[MEXICAN]].index.tolist() == ["Non-Hispanic blacks"], \
+    assert dropouts[dropouts > dropouts[MEXICAN]].index.tolist() == ["Non-Hispanic blacks"], (
         "only native African-American dropouts are in a worse situation"
+    )
 
 
 # --- Table 4: CILS ------------------------------------------------------------------
@@ -451,8 +477,9 @@ def test_india_share_of_2003_permits():
 def test_h1b_sources_ranked_by_permits():
     sources = data.load("h1b_sources_2003")
     assert sources["rank"].tolist() == [1, 2, 3, 4, 5], "ranks 1 to 5 in order"
-    assert sources["permits"].is_monotonic_decreasing and sources["permits"].is_unique, \
+    assert sources["permits"].is_monotonic_decreasing and sources["permits"].is_unique, (
         "permits fall strictly with rank"
+    )
 
 
 # --- the numbers registry ----------------------------------------------------------------
@@ -476,7 +503,7 @@ def test_number_is_found_at_its_seed_line(key):
     row = NUMBERS.set_index("key").loc[key]
     lines = seed(row["essay"])
     assert 1 <= row["seed_line"] <= len(lines), f"{key}: line {row['seed_line']} beyond the seed's {len(lines)}"
-    window = " ".join(lines[row["seed_line"] - 1:row["seed_line"] + 2])
+    window = " ".join(lines[row["seed_line"] - 1 : row["seed_line"] + 2])
     digits = re.findall(r"\d[\d,]*(?:\.\d+)?", row["as_written"])
     if digits:
         for number in digits:
@@ -485,8 +512,9 @@ def test_number_is_found_at_its_seed_line(key):
     else:
         words = [w.strip(".,;:") for w in row["as_written"].split()]
         words = [w for w in words if len(w) >= 2]
-        assert any(w.lower() in window.lower() for w in words), \
+        assert any(w.lower() in window.lower() for w in words), (
             f"{key}: none of {words} at seed line {row['seed_line']}"
+        )
 
 
 def test_outside_figures_are_labelled_and_cited():

@@ -1,4 +1,5 @@
 """Tests of widgets.labour, the helpers of Part I (Portes: labour migrants, networks and remittances)."""
+
 import math
 
 import pytest
@@ -66,7 +67,7 @@ def test_residence_effect_matches_table_2():
 def test_figure1_has_four_stages_on_each_side_and_the_band():
     html = labour.figure1().data
     assert html.count('class="diagram-box ') == 8  # four stages on each side
-    assert html.count("&larr; &rarr;") == 4       # the four stages of the middle band
+    assert html.count("&larr; &rarr;") == 4  # the four stages of the middle band
     for label in labour.FIGURE1_BAND:
         assert label in html
 

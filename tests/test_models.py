@@ -3,6 +3,7 @@
 Model-specific claims (identities, monotone effects, calibrations) sit in the
 test_models_<part>.py files beside this one.
 """
+
 import math
 
 import numpy as np
@@ -44,16 +45,18 @@ def test_run_at_defaults_is_tidy_and_has_the_view_columns(name):
 @pytest.mark.parametrize("name", MODELS)
 def test_presets_lie_inside_the_sliders(name):
     model = REGISTRY[name]
-    for preset, values in model.presets.items():
+    for _preset, values in model.presets.items():
         model.run(**values)  # raises if a preset is outside a range
 
 
 def values_of(model):
     """A hypothesis strategy for a full, valid set of a model's parameters."""
+
     def one(p):
         if p.integer:
             return st.integers(int(p.min), int(p.max))
         return st.floats(p.min, p.max, allow_nan=False, allow_infinity=False)
+
     return st.fixed_dictionaries({p.name: one(p) for p in model.params})
 
 
@@ -73,8 +76,13 @@ def test_outputs_are_finite_and_stocks_non_negative_everywhere(name):
     check()
 
 
-BAD = [(-math.inf, "not finite"), (math.nan, "not finite"), (True, "not a number"), ("1", "not a number"),
-       (None, "not a number")]
+BAD = [
+    (-math.inf, "not finite"),
+    (math.nan, "not finite"),
+    (True, "not a number"),
+    ("1", "not a number"),
+    (None, "not a number"),
+]
 
 
 @pytest.mark.parametrize("name,param", [(m, p.name) for m in MODELS for p in REGISTRY[m].params])

@@ -3,6 +3,7 @@
 Each test states one claim the chapters make or one accounting identity the models must keep.
 The generic checks (finite output, bad input) live in the shared model tests.
 """
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -26,8 +27,9 @@ def on_grid(model, name):
 
 def params_of(model, **fixed):
     """A strategy for a full set of a model's parameters, any of them pinned by ``fixed``."""
-    return st.fixed_dictionaries({p.name: st.just(fixed[p.name]) if p.name in fixed else on_grid(model, p.name)
-                                  for p in REGISTRY[model].params})
+    return st.fixed_dictionaries(
+        {p.name: st.just(fixed[p.name]) if p.name in fixed else on_grid(model, p.name) for p in REGISTRY[model].params}
+    )
 
 
 def wide(df, x, color, y):
@@ -35,6 +37,7 @@ def wide(df, x, color, y):
 
 
 # ---------------------------------------------------------------- expected_income (I.1)
+
 
 def test_default_wage_ratio_is_the_essays_seven_to_one():
     """Portes: the Mexico-US unskilled wage gap is seven to one (data/numbers.csv: wage_gap_mx_us)."""
@@ -89,6 +92,7 @@ def test_no_gain_no_migration():
 
 # ---------------------------------------------------------------- remittance_multiplier (I.2, I.3)
 
+
 def test_calibration_reproduces_two_ninety_per_migradollar():
     """Portes (citing Massey et al. 1998: 249): each additional migradollar adds $2.90 to Mexico's GNP.
 
@@ -106,16 +110,19 @@ def test_calibration_reproduces_two_ninety_per_migradollar():
     assert full == pytest.approx(2.90, abs=0.01)
     # with the whole population at home the "emptying" line is the calibrated one too
     same = model.run(population_remaining=1.0)
-    assert np.allclose(same.query("village == 'full village'")["income_added"].to_numpy(),
-                       same.query("village == 'village as it empties'")["income_added"].to_numpy())
+    assert np.allclose(
+        same.query("village == 'full village'")["income_added"].to_numpy(),
+        same.query("village == 'village as it empties'")["income_added"].to_numpy(),
+    )
 
 
 @PROPERTY
 @given(params_of("remittance_multiplier"))
 def test_multiplier_is_at_least_one(values):
     """The migradollar itself always counts: income added per dollar is never below 1."""
-    k = gnp_per_migradollar(values["consumption_share"], values["local_share_full"],
-                            values["population_remaining"], values["elasticity"])
+    k = gnp_per_migradollar(
+        values["consumption_share"], values["local_share_full"], values["population_remaining"], values["elasticity"]
+    )
     assert k >= 1
     assert np.all(REGISTRY["remittance_multiplier"].run(**values)["income_added"] >= 1)
 
@@ -140,7 +147,7 @@ def test_money_identity_round_by_round(values):
     r = spending_rounds(c, share, n)
     leaked = np.cumsum(r["saved"] + r["imported"])
     assert np.allclose(r["saved"] + r["imported"] + r["respent"], r["income"])  # each round: in = out
-    assert np.allclose(r["respent"][:-1], r["income"][1:])                    # respent = next round's income
+    assert np.allclose(r["respent"][:-1], r["income"][1:])  # respent = next round's income
     assert leaked[n - 1] + r["income"][n] == pytest.approx(1.0, abs=1e-12)
 
 
@@ -161,6 +168,7 @@ def test_cumulative_income_approaches_the_closed_form(values):
 
 
 # ---------------------------------------------------------------- network_diffusion (I.5)
+
 
 def series_of(df, name, column):
     return df[df["series"] == name][column].to_numpy()
@@ -208,6 +216,7 @@ def test_networks_sustain_a_flow_but_cannot_start_one():
 
 
 # ---------------------------------------------------------------- village (I.6, I.7)
+
 
 def village_at(preset, **overrides):
     model = REGISTRY["village"]

@@ -1,4 +1,5 @@
 """The V.2 pipeline chains three registered models: its links must be the models themselves."""
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -52,5 +53,7 @@ def test_a_militarised_border_empties_the_village_and_a_programme_softens_it():
 
 def test_without_ties_a_poor_but_untied_country_sends_more_than_with_ties():
     untied = 8  # the poorest hypothetical country, with no bridge
-    assert PIPE.run(tie_strength=0, sending_country=untied)["country_share"].iloc[0] > \
-        PIPE.run(tie_strength=4, sending_country=untied)["country_share"].iloc[0]
+    assert (
+        PIPE.run(tie_strength=0, sending_country=untied)["country_share"].iloc[0]
+        > PIPE.run(tie_strength=4, sending_country=untied)["country_share"].iloc[0]
+    )

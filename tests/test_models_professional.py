@@ -3,6 +3,7 @@ segmented assimilation and border enforcement.
 
 The generic contract (finite outputs, bad input, presets) is checked in test_models.py.
 """
+
 import math
 
 import numpy as np
@@ -23,10 +24,12 @@ PROPERTY = settings(max_examples=200, deadline=None)
 
 def values(model_name, **fixed):
     """A hypothesis strategy for a full, valid set of a model's parameters (some may be fixed)."""
+
     def one(p):
         if p.integer:
             return st.integers(int(p.min), int(p.max))
         return st.floats(p.min, p.max, allow_nan=False, allow_infinity=False)
+
     params = get(model_name).params
     return st.fixed_dictionaries({p.name: st.just(fixed[p.name]) if p.name in fixed else one(p) for p in params})
 
@@ -44,6 +47,7 @@ def series(frame, column, name, value):
 
 
 # ---------------------------------------------------------------- II.3 professional_decision
+
 
 def emigrants(**kw):
     return series(get("professional_decision").run(**kw), "group", "emigrate", "professionals")
@@ -91,7 +95,9 @@ def test_more_home_positions_never_raise_emigration(case):
 def test_training_for_the_centre_never_lowers_emigration(case):
     """Structural imbalancing: training fitted to the centre never lowers emigration ("modernization for emigration")."""
     kw, low, high = case
-    assert np.all(emigrants(**{**kw, "training_mismatch": high}) >= emigrants(**{**kw, "training_mismatch": low}) - 1e-9)
+    assert np.all(
+        emigrants(**{**kw, "training_mismatch": high}) >= emigrants(**{**kw, "training_mismatch": low}) - 1e-9
+    )
 
 
 def test_decision_shares_are_probabilities():
@@ -100,6 +106,7 @@ def test_decision_shares_are_probabilities():
 
 
 # ---------------------------------------------------------------- II.4 transnational_effects
+
 
 def political_cells():
     table = data.load("portes_table2_transnationalism")
@@ -125,7 +132,7 @@ def test_percent_change_reproduces_table2_within_rounding(predictor, b, printed)
 
 def test_sex_cell_of_table2_does_not_follow_from_its_coefficient():
     """Table 2 prints 235.3 for Sex (male), but 100(exp(1.209) - 1) = 235.0: a discrepancy no rounding explains."""
-    (b, printed), = [(b, p) for name, b, p in political_cells() if name == "Sex (male)"]
+    ((b, printed),) = [(b, p) for name, b, p in political_cells() if name == "Sex (male)"]
     assert (b, printed) == (1.209, 235.3)
     assert round(float(percent_change(b)), 1) == 235.0
     assert percent_change(b + 0.0005) + 0.05 < printed, "even the largest coefficient that rounds to 1.209 falls short"
@@ -177,7 +184,9 @@ def test_model_recomputes_every_political_percent_and_keeps_dummies_at_one_unit(
 def test_predicted_outcomes_follow_the_multiplier(kw):
     frame = get("transnational_effects").run(**kw)
     count = frame["model"].str.startswith("political")
-    np.testing.assert_allclose(frame.loc[count, "predicted"], frame.loc[count, "baseline"] * frame.loc[count, "multiplier"])
+    np.testing.assert_allclose(
+        frame.loc[count, "predicted"], frame.loc[count, "baseline"] * frame.loc[count, "multiplier"]
+    )
     logit = ~count
     p0, p1 = frame.loc[logit, "baseline"], frame.loc[logit, "predicted"]
     np.testing.assert_allclose(p1 / (1 - p1), p0 / (1 - p0) * frame.loc[logit, "multiplier"], rtol=1e-9)
@@ -186,10 +195,13 @@ def test_predicted_outcomes_follow_the_multiplier(kw):
 
 # ---------------------------------------------------------------- II.5 brain_circulation
 
+
 def test_default_visa_limit_is_the_h1b_six_years():
     """Portes: three years renewable for three more; legally required to return after six."""
     limit = get("brain_circulation").param("visa_limit").default
-    assert limit == data.number("h1b_max_stay_years") == data.number("h1b_permit_years") + data.number("h1b_renewal_years")
+    assert (
+        limit == data.number("h1b_max_stay_years") == data.number("h1b_permit_years") + data.number("h1b_renewal_years")
+    )
 
 
 @PROPERTY
@@ -206,7 +218,7 @@ def test_brain_circulation_stock_accounting(kw):
 @PROPERTY
 @given(two_values("brain_circulation", "institutional_capacity"))
 def test_more_institutional_capacity_never_lowers_returns_or_transfers(case):
-    """"There must be something to return to": capacity never lowers returns (stock or yearly flow) or transfers."""
+    """ "There must be something to return to": capacity never lowers returns (stock or yearly flow) or transfers."""
     kw, low, high = case
     weak = circulation_paths(**{**kw, "institutional_capacity": low})
     strong = circulation_paths(**{**kw, "institutional_capacity": high})
@@ -235,6 +247,7 @@ def test_india_like_preset_returns_and_transfers_more_than_mexico_after_nafta():
 
 
 # ---------------------------------------------------------------- III.2 pathways
+
 
 @PROPERTY
 @given(values("pathways"))
@@ -289,6 +302,7 @@ def test_path_shares_function_matches_the_model():
 
 # ---------------------------------------------------------------- III.3 enforcement_stock_flow
 
+
 @PROPERTY
 @given(values("enforcement_stock_flow"))
 def test_enforcement_stock_accounting(kw):
@@ -305,7 +319,10 @@ def test_enforcement_stock_accounting(kw):
 def test_more_enforcement_never_raises_the_return_rate(case):
     """Enforcement makes going home (and coming back) costly: the yearly return probability never rises with it."""
     kw, low, high = case
-    assert np.all(stock_flow(**{**kw, "enforcement_growth": high})[3] <= stock_flow(**{**kw, "enforcement_growth": low})[3] + 1e-12)
+    assert np.all(
+        stock_flow(**{**kw, "enforcement_growth": high})[3]
+        <= stock_flow(**{**kw, "enforcement_growth": low})[3] + 1e-12
+    )
 
 
 @PROPERTY
@@ -324,7 +341,9 @@ def test_equal_sensitivities_leave_the_stock_alone_and_a_larger_return_cut_settl
 @given(two_values("enforcement_stock_flow", "return_sensitivity"))
 def test_a_stronger_cut_in_returns_never_shrinks_the_population(case):
     kw, low, high = case
-    assert np.all(stock_flow(**{**kw, "return_sensitivity": high})[0] >= stock_flow(**{**kw, "return_sensitivity": low})[0] - 1e-9)
+    assert np.all(
+        stock_flow(**{**kw, "return_sensitivity": high})[0] >= stock_flow(**{**kw, "return_sensitivity": low})[0] - 1e-9
+    )
 
 
 def test_enforcement_index_rises_fivefold_by_2008_and_then_holds():

@@ -5,6 +5,7 @@ places it names and the tie it records must be found at the lines it cites. The 
 the chapter's claims as properties over the whole slider box: accounting identities, the monotone
 claims, and the calibration of the local multiplier to Moretti (2010).
 """
+
 import json
 import os
 import re
@@ -34,25 +35,33 @@ PROPERTY = settings(max_examples=200, deadline=None)
 
 def values(model, **fixed):
     """A strategy for a full set of parameter values inside the model's box; `fixed` pins some."""
+
     def one(p):
         if p.name in fixed:
             return st.just(fixed[p.name])
         if p.integer:
             return st.integers(int(p.min), int(p.max))
         return st.floats(p.min, p.max, allow_nan=False)
+
     return st.fixed_dictionaries({p.name: one(p) for p in model.params})
 
 
 def window(line: int, before: int, after: int) -> str:
     """Seed lines around `line` (1-based), joined, lower case."""
-    return " ".join(SASSEN[max(0, line - 1 - before):line + after]).lower()
+    return " ".join(SASSEN[max(0, line - 1 - before) : line + after]).lower()
 
 
 # --- data: the migration systems --------------------------------------------
 
 RECEIVING_WORDS = {"United States": ["us", "u.s.", "united states"]}
-TIE_WORDS = {"colonial": ["colonial"], "investment": ["investment", "investor"], "military": ["military"],
-             "trade/aid": ["aid", "exporter"], "recruitment": ["recruitment"], "regional dominance": ["dominance"]}
+TIE_WORDS = {
+    "colonial": ["colonial"],
+    "investment": ["investment", "investor"],
+    "military": ["military"],
+    "trade/aid": ["aid", "exporter"],
+    "recruitment": ["recruitment"],
+    "regional dominance": ["dominance"],
+}
 
 
 def test_systems_load_and_validate():
@@ -64,12 +73,25 @@ def test_systems_load_and_validate():
 
 def test_systems_hold_every_pair_the_brief_lists():
     pairs = set(zip(SYSTEMS["receiving"], SYSTEMS["sending"]))
-    expected = {("United States", "Caribbean Basin"), ("United States", "Southeast Asia (certain areas)"),
-                ("United States", "Mexico"), ("France", "Algeria"), ("France", "Morocco"), ("France", "Tunisia"),
-                ("Japan", "South and Southeast Asia (much of)"), ("Japan", "Bangladesh"), ("Japan", "Thailand"),
-                ("Japan", "Philippines"), ("Japan", "Pakistan"), ("England", "former British territories"),
-                ("Netherlands", "former colonial territories"), ("Spain", "Latin America"), ("Italy", "Africa"),
-                ("Western Europe", "Mediterranean"), ("Western Europe", "Eastern Europe (some countries)")}
+    expected = {
+        ("United States", "Caribbean Basin"),
+        ("United States", "Southeast Asia (certain areas)"),
+        ("United States", "Mexico"),
+        ("France", "Algeria"),
+        ("France", "Morocco"),
+        ("France", "Tunisia"),
+        ("Japan", "South and Southeast Asia (much of)"),
+        ("Japan", "Bangladesh"),
+        ("Japan", "Thailand"),
+        ("Japan", "Philippines"),
+        ("Japan", "Pakistan"),
+        ("England", "former British territories"),
+        ("Netherlands", "former colonial territories"),
+        ("Spain", "Latin America"),
+        ("Italy", "Africa"),
+        ("Western Europe", "Mediterranean"),
+        ("Western Europe", "Eastern Europe (some countries)"),
+    }
     assert expected <= pairs
 
 
@@ -207,8 +229,9 @@ def test_downgrading_and_informalisation_only_move_jobs_between_tiers(v, delta, 
     # informalisation alone leaves middle untouched and keeps low + informal
     inf = tiers({**v, "informalisation_rate": phi})
     assert np.allclose(base["middle wage"], inf["middle wage"], rtol=1e-12)
-    assert np.allclose(base["low wage (formal)"] + base["informal"],
-                       inf["low wage (formal)"] + inf["informal"], rtol=1e-12)
+    assert np.allclose(
+        base["low wage (formal)"] + base["informal"], inf["low wage (formal)"] + inf["informal"], rtol=1e-12
+    )
 
 
 @PROPERTY

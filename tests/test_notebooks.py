@@ -3,12 +3,12 @@
 nbval (run on chapters/ by the same pytest call) compares only cells that have stored
 outputs, so an unexecuted notebook would pass while checking nothing: these tests stop that.
 """
+
 import json
 import os
 import re
 
 import pytest
-
 from conftest import CHAPTERS, NOTEBOOKS, ROOT
 
 CHECK_TAG = "nbval-check-output"
@@ -26,7 +26,9 @@ def test_there_are_chapters():
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_every_code_cell_was_executed(path):
     unexecuted = [i for i, c in enumerate(code_cells(path)) if c.get("execution_count") is None]
-    assert not unexecuted, f"{path.name}: code cells {unexecuted} have never been executed; run `jupyter execute --inplace {path.relative_to(ROOT)}`"
+    assert not unexecuted, (
+        f"{path.name}: code cells {unexecuted} have never been executed; run `jupyter execute --inplace {path.relative_to(ROOT)}`"
+    )
 
 
 @pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
@@ -45,16 +47,21 @@ def test_no_error_outputs(path):
 
 def test_chapters_are_in_the_table_of_contents():
     toc = (ROOT / "_toc.yml").read_text()
-    missing = [str(p.relative_to(ROOT).with_suffix("")) for p in NOTEBOOKS
-               if str(p.relative_to(ROOT).with_suffix("")) not in toc]
+    missing = [
+        str(p.relative_to(ROOT).with_suffix(""))
+        for p in NOTEBOOKS
+        if str(p.relative_to(ROOT).with_suffix("")) not in toc
+    ]
     assert not missing, f"chapters not listed in _toc.yml: {missing}"
 
 
 ARGUMENT_MAP = ROOT.parent / "shared" / "ARGUMENT_MAP.md"
 
 
-@pytest.mark.skipif(not ARGUMENT_MAP.exists() and not os.environ.get("CI"),
-                    reason=f"argument map not found at {ARGUMENT_MAP} (CI always has it)")
+@pytest.mark.skipif(
+    not ARGUMENT_MAP.exists() and not os.environ.get("CI"),
+    reason=f"argument map not found at {ARGUMENT_MAP} (CI always has it)",
+)
 def test_every_row_of_the_argument_map_has_a_labelled_section():
     rows = re.findall(r"^\| ([0IV]+\.\d+) \|", ARGUMENT_MAP.read_text(), re.M)
     labels = set()

@@ -3,6 +3,7 @@
 The verdicts must list exactly the disagreements that tests/test_data.py asserts, so a change in
 the data or in a claim's check that hides or invents one fails here.
 """
+
 import math
 
 import pytest
@@ -34,9 +35,17 @@ def test_table2_text_claims():
     assert v == [p.AGREES, p.DISAGREES, p.DISAGREES, p.ROUNDED, p.WORDING], v
 
 
-@pytest.mark.parametrize("actual, stated, verdict", [
-    (5.0, 5, p.AGREES), (25.2, 25, p.ROUNDED), (16.5, 16, p.ROUNDED), (5.8, 5, p.DISAGREES),
-    (172.7, 172, p.DISAGREES), (38.3, 38, p.ROUNDED)])
+@pytest.mark.parametrize(
+    "actual, stated, verdict",
+    [
+        (5.0, 5, p.AGREES),
+        (25.2, 25, p.ROUNDED),
+        (16.5, 16, p.ROUNDED),
+        (5.8, 5, p.DISAGREES),
+        (172.7, 172, p.DISAGREES),
+        (38.3, 38, p.ROUNDED),
+    ],
+)
 def test_whole_percent_verdict(actual, stated, verdict):
     assert p.whole_percent_verdict(actual, stated) == verdict
 

@@ -1,4 +1,5 @@
 """Styled tables show numbers as the source prints them."""
+
 from widgets import tables
 
 

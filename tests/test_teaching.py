@@ -4,16 +4,17 @@ an empty answer; the grade command turns a folder of submissions into the right 
 
 Both commands are run as a user runs them (``python -m widgets.teaching ...``) in a temporary folder.
 """
+
 import csv
 import subprocess
 import sys
 
 import nbformat
 import pytest
+from conftest import CHAPTERS, ROOT
 from otter.nbmeta_config import NBMetadataConfig
 from otter.test_files import create_test_file
 
-from conftest import CHAPTERS, ROOT
 from widgets import teaching
 
 GRADED = teaching.autograded()
@@ -85,8 +86,13 @@ GRADED_CHAPTER = "10_wage_gaps_and_migradollars"  # the sample submissions of th
 
 def run_command(*args):
     """Run ``python -m widgets.teaching ARGS`` from the repository root; its stdout."""
-    done = subprocess.run([sys.executable, "-m", "widgets.teaching", *map(str, args)], cwd=ROOT,
-                          capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-m", "widgets.teaching", *map(str, args)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr
     return done.stdout
 
@@ -135,10 +141,12 @@ def distinctive_lines(chapter):
     """Lines of the chapter's worked solutions (and of the reference solutions of its autograded
     exercises) that appear nowhere else in the chapter: if one is in the student edition, it leaked."""
     notebook = nbformat.read(chapter, as_version=4)
-    elsewhere = "\n".join(piece if isinstance(piece, str) else piece.body
-                          for cell in notebook.cells
-                          for piece in (teaching.split(cell.source) if cell.cell_type == "markdown" else [cell.source])
-                          if getattr(piece, "kind", "") != "solution")
+    elsewhere = "\n".join(
+        piece if isinstance(piece, str) else piece.body
+        for cell in notebook.cells
+        for piece in (teaching.split(cell.source) if cell.cell_type == "markdown" else [cell.source])
+        if getattr(piece, "kind", "") != "solution"
+    )
     lines = {}
     for solution in teaching.directives(chapter, "solution"):
         lines[solution.label] = solution.body.split("\n")
@@ -148,8 +156,9 @@ def distinctive_lines(chapter):
             lines[exercise.label] = lines.get(exercise.label, []) + reference
 
     def distinctive(line):
-        return (len(line) >= 20 and line not in elsewhere
-                and not line.startswith(("from ", "import ", '"""', "#")))  # imports and docstrings are common
+        return (
+            len(line) >= 20 and line not in elsewhere and not line.startswith(("from ", "import ", '"""', "#"))
+        )  # imports and docstrings are common
 
     return {label: [line.strip() for line in text if distinctive(line.strip())] for label, text in lines.items()}
 
@@ -175,9 +184,11 @@ def test_every_exercise_is_followed_by_its_answer_cells(edition, chapter):
     assert exercises, f"{chapter.name} has no exercises"
     for exercise in exercises:
         label = exercise.label
-        expected = ([f"{label}-prompt", f"{label}-code", f"{label}-check"] if label in GRADED else []) + [f"{label}-answer"]
+        expected = ([f"{label}-prompt", f"{label}-code", f"{label}-check"] if label in GRADED else []) + [
+            f"{label}-answer"
+        ]
         start = ids.index(label)
-        assert ids[start + 1:start + 1 + len(expected)] == expected, label
+        assert ids[start + 1 : start + 1 + len(expected)] == expected, label
         assert cells[start].source.startswith(f"### Exercise `{label}`: {exercise.title}")
         assert cells[ids.index(f"{label}-answer")].source == teaching.WRITTEN_ANSWER
         if label in GRADED:
@@ -190,12 +201,21 @@ def test_every_exercise_is_followed_by_its_answer_cells(edition, chapter):
 
 def test_tagged_cells_and_nested_fences_of_solutions_are_removed(tmp_path):
     chapter = tmp_path / "99_sample.ipynb"
-    markdown = ("## Exercises\n\n```{exercise} First\n:label: ex-99-a\n\nAsk A.\n```\n\n"
-                "````{solution} ex-99-a\n:class: dropdown\n\n```python\nsecret_code()\n```\n\nSecret words.\n````\n\n"
-                "## After")
-    nbformat.write(nbformat.v4.new_notebook(cells=[
-        nbformat.v4.new_markdown_cell("# Title"), nbformat.v4.new_markdown_cell(markdown),
-        nbformat.v4.new_code_cell("tagged_secret()", metadata={"tags": ["solution"]})]), chapter)
+    markdown = (
+        "## Exercises\n\n```{exercise} First\n:label: ex-99-a\n\nAsk A.\n```\n\n"
+        "````{solution} ex-99-a\n:class: dropdown\n\n```python\nsecret_code()\n```\n\nSecret words.\n````\n\n"
+        "## After"
+    )
+    nbformat.write(
+        nbformat.v4.new_notebook(
+            cells=[
+                nbformat.v4.new_markdown_cell("# Title"),
+                nbformat.v4.new_markdown_cell(markdown),
+                nbformat.v4.new_code_cell("tagged_secret()", metadata={"tags": ["solution"]}),
+            ]
+        ),
+        chapter,
+    )
     text = "\n".join(cell.source for cell in teaching.student_notebook(chapter, {}).cells)
     assert "secret" not in text.lower() and "Ask A." in text and "## After" in text
     assert teaching.WRITTEN_ANSWER in text
@@ -203,8 +223,12 @@ def test_tagged_cells_and_nested_fences_of_solutions_are_removed(tmp_path):
 
 def test_a_solution_the_parser_does_not_know_stops_the_student_edition(tmp_path):
     chapter = tmp_path / "99_sample.ipynb"
-    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(
-        "```{solution-start} ex-99-a\n```\nSecret.\n```{solution-end}\n```")]), chapter)
+    nbformat.write(
+        nbformat.v4.new_notebook(
+            cells=[nbformat.v4.new_markdown_cell("```{solution-start} ex-99-a\n```\nSecret.\n```{solution-end}\n```")]
+        ),
+        chapter,
+    )
     with pytest.raises(ValueError, match="solution text left"):
         teaching.student_notebook(chapter, {})
 
@@ -229,8 +253,9 @@ def test_autograded_exercises_are_exercises_of_the_chapters():
     assert sorted(p.stem for p in teaching.SOLUTIONS.glob("*.py")) == LABELS
     assert set(WRONG) == set(PRINTED) == set(LABELS)
     for chapter in CHAPTERS:
-        assert any(e.label in GRADED for e in teaching.directives(chapter, "exercise")), \
+        assert any(e.label in GRADED for e in teaching.directives(chapter, "exercise")), (
             f"{chapter.name} has no autograded exercise"
+        )
 
 
 @pytest.mark.parametrize("label", LABELS)
@@ -272,8 +297,11 @@ def test_empty_answer_fails(label):
 
 
 def test_grade_command_on_a_correct_a_wrong_and_an_empty_submission(edition, tmp_path):
-    labels = [e.label for e in teaching.directives(teaching.CHAPTERS / f"{GRADED_CHAPTER}.ipynb", "exercise")
-              if e.label in GRADED]
+    labels = [
+        e.label
+        for e in teaching.directives(teaching.CHAPTERS / f"{GRADED_CHAPTER}.ipynb", "exercise")
+        if e.label in GRADED
+    ]
     assert len(labels) >= 2
     blank = nbformat.read(edition / f"{GRADED_CHAPTER}.ipynb", as_version=4)
 

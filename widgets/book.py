@@ -7,6 +7,7 @@ another host and no third-party JavaScript is committed to the repository.
 It also tells notebook kernels started by the build to draw charts with the
 offline renderer of :mod:`widgets.charts`.
 """
+
 import os
 import shutil
 from pathlib import Path
@@ -53,7 +54,10 @@ def _drop_repeated_scripts(app, pagename, templatename, context, doctree):
     if scripts:
         seen = {}
         for script in scripts:
-            key = (str(getattr(script, "filename", script) or ""), repr(sorted(getattr(script, "attributes", {}).items())))
+            key = (
+                str(getattr(script, "filename", script) or ""),
+                repr(sorted(getattr(script, "attributes", {}).items())),
+            )
             seen.setdefault(key, script)
         scripts[:] = seen.values()
 

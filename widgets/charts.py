@@ -7,6 +7,7 @@ plain ``<div>`` and a call to ``vegaEmbed`` served from the book's own static
 files, so charts draw with no network. In a live Jupyter session Altair's own
 renderer is left in charge.
 """
+
 import hashlib
 import json
 import os
@@ -30,7 +31,14 @@ def _theme() -> alt.theme.ThemeConfig:
             "font": "sans-serif",
             "title": {"anchor": "start", "fontSize": 15, "subtitleFontSize": 11, "subtitleColor": "#555"},
             "axis": {"labelFontSize": 12, "titleFontSize": 12, "labelLimit": 320},
-            "legend": {"labelFontSize": 12, "titleFontSize": 12, "labelLimit": 300, "orient": "bottom", "direction": "horizontal", "columns": 2},
+            "legend": {
+                "labelFontSize": 12,
+                "titleFontSize": 12,
+                "labelLimit": 300,
+                "orient": "bottom",
+                "direction": "horizontal",
+                "columns": 2,
+            },
         }
     }
 

@@ -5,6 +5,7 @@ Everything here reads the data package (:mod:`widgets.data`) or runs a registere
 (:mod:`widgets.models`); no number is typed in. Charts carry a title, a source line and a text
 description (:func:`widgets.charts.titled`) and use the book's colour-blind-safe palette.
 """
+
 from __future__ import annotations
 
 import textwrap
@@ -45,6 +46,7 @@ TIE_COLOURS = [0, 1, 2, 3, 7, 5]
 
 # --------------------------------------------------------------------------- migration systems
 
+
 def systems() -> pd.DataFrame:
     """The migration systems Sassen names, with a short axis label and the receiving order.
 
@@ -55,8 +57,10 @@ def systems() -> pd.DataFrame:
     unknown = set(frame["receiving"]) - set(RECEIVING_ORDER)
     if unknown:
         raise ValueError(f"receiving countries missing from RECEIVING_ORDER: {sorted(unknown)}")
-    label = [COLONIES.get(r, SHORT.get(s, s)) if s == "former colonial territories" else SHORT.get(s, s)
-             for r, s in zip(frame["receiving"], frame["sending"])]
+    label = [
+        COLONIES.get(r, SHORT.get(s, s)) if s == "former colonial territories" else SHORT.get(s, s)
+        for r, s in zip(frame["receiving"], frame["sending"])
+    ]
     frame["label"] = [text[0].upper() + text[1:] for text in label]
     frame["order"] = frame["receiving"].map(RECEIVING_ORDER.index)
     return frame.sort_values(["order"], kind="stable").reset_index(drop=True)
@@ -94,6 +98,7 @@ def tie_counts_text() -> str:
 def systems_table():
     """The data file as a readable table: who receives from whom, the tie, and whether she states it."""
     from . import tables
+
     return tables.show(SYSTEMS, columns=["receiving", "sending", "tie", "tie_basis", "period"])
 
 
@@ -103,58 +108,97 @@ def systems_chart() -> alt.Chart:
     frame = systems()
     rows = list(dict.fromkeys(frame["label"]))
     tie_order = list(dict.fromkeys(frame.sort_values("order", kind="stable")["tie"]))
-    chart = alt.Chart(frame).mark_point(filled=True, size=170, opacity=0.95).encode(
-        x=alt.X("receiving:N", title="Receiving country or region", sort=RECEIVING_ORDER,
-                axis=alt.Axis(labelAngle=-40, orient="top")),
-        y=alt.Y("label:N", title="Sending country or region", sort=rows),
-        color=alt.Color("tie:N", title="Tie she names", sort=tie_order,
-                        scale=alt.Scale(domain=tie_order, range=[PALETTE[i] for i in TIE_COLOURS][:len(tie_order)])),
-        shape=alt.Shape("tie_basis:N", title="The tie is", sort=BASIS_ORDER,
-                        scale=alt.Scale(domain=BASIS_ORDER, range=["circle", "triangle-up", "cross"])),
-        tooltip=["receiving", "sending", "tie", "tie_basis", "period", "note"],
-    ).properties(width=260, height=alt.Step(19))
-    return titled(chart, "Each receiving country draws on its own zone: the migration systems Sassen names",
-                  data.source(SYSTEMS) + " One dot per named pair; hover for her point about it.")
+    chart = (
+        alt.Chart(frame)
+        .mark_point(filled=True, size=170, opacity=0.95)
+        .encode(
+            x=alt.X(
+                "receiving:N",
+                title="Receiving country or region",
+                sort=RECEIVING_ORDER,
+                axis=alt.Axis(labelAngle=-40, orient="top"),
+            ),
+            y=alt.Y("label:N", title="Sending country or region", sort=rows),
+            color=alt.Color(
+                "tie:N",
+                title="Tie she names",
+                sort=tie_order,
+                scale=alt.Scale(domain=tie_order, range=[PALETTE[i] for i in TIE_COLOURS][: len(tie_order)]),
+            ),
+            shape=alt.Shape(
+                "tie_basis:N",
+                title="The tie is",
+                sort=BASIS_ORDER,
+                scale=alt.Scale(domain=BASIS_ORDER, range=["circle", "triangle-up", "cross"]),
+            ),
+            tooltip=["receiving", "sending", "tie", "tie_basis", "period", "note"],
+        )
+        .properties(width=260, height=alt.Step(19))
+    )
+    return titled(
+        chart,
+        "Each receiving country draws on its own zone: the migration systems Sassen names",
+        data.source(SYSTEMS) + " One dot per named pair; hover for her point about it.",
+    )
 
 
 # --------------------------------------------------------------------------- bridges
+
 
 def bridges_correlations() -> pd.Series:
     """Spearman's rank correlation between poverty (the wage gap) and the flow share, for each
     preset of the ``bridges`` model: 1 means poverty alone ranks the senders."""
     model = get("bridges")
-    return pd.Series({name: poverty_rank_correlation(model.run(**values))
-                      for name, values in model.presets.items()}, name="rank correlation")
+    return pd.Series(
+        {name: poverty_rank_correlation(model.run(**values)) for name, values in model.presets.items()},
+        name="rank correlation",
+    )
 
 
 def correlation_curve(elasticities=(0.5, 1.0, 2.0), n: int = 17) -> pd.DataFrame:
     """The rank correlation with poverty as the strength of ties rises, for a few pulls of the wage gap."""
     model = get("bridges")
     grid = model.param("tie_strength").grid(n)
-    rows = [{"tie_strength": g, "elasticity": f"pull of the wage gap {a:g}",
-             "correlation": poverty_rank_correlation(model.run(tie_strength=g, wage_gap_elasticity=a))}
-            for a in elasticities for g in grid]
+    rows = [
+        {
+            "tie_strength": g,
+            "elasticity": f"pull of the wage gap {a:g}",
+            "correlation": poverty_rank_correlation(model.run(tie_strength=g, wage_gap_elasticity=a)),
+        }
+        for a in elasticities
+        for g in grid
+    ]
     return pd.DataFrame(rows)
 
 
 def correlation_chart() -> alt.Chart:
     """Line chart: how fast the rank correlation between poverty and emigration falls as ties matter more."""
     frame = correlation_curve()
-    chart = alt.Chart(frame).mark_line(point=True, strokeWidth=2.5).encode(
-        x=alt.X("tie_strength:Q", title="Strength of ties (bridges model, per unit of tie)"),
-        y=alt.Y("correlation:Q", title="Rank correlation of flow share with poverty",
-                scale=alt.Scale(domain=[-1, 1])),
-        color=alt.Color("elasticity:N", title=None),
-        strokeDash=alt.StrokeDash("elasticity:N", title=None),
-        tooltip=["elasticity", "tie_strength", alt.Tooltip("correlation:Q", format=".2f")],
-    ).properties(height=240)
+    chart = (
+        alt.Chart(frame)
+        .mark_line(point=True, strokeWidth=2.5)
+        .encode(
+            x=alt.X("tie_strength:Q", title="Strength of ties (bridges model, per unit of tie)"),
+            y=alt.Y(
+                "correlation:Q", title="Rank correlation of flow share with poverty", scale=alt.Scale(domain=[-1, 1])
+            ),
+            color=alt.Color("elasticity:N", title=None),
+            strokeDash=alt.StrokeDash("elasticity:N", title=None),
+            tooltip=["elasticity", "tie_strength", alt.Tooltip("correlation:Q", format=".2f")],
+        )
+        .properties(height=240)
+    )
     rule = alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color="#888").encode(y="y:Q")
-    return titled(rule + chart, "The stronger the bridges, the less poverty predicts who emigrates",
-                  "Model: Who emigrates: poverty alone, or poverty and bridges (widgets.models, 'bridges'); "
-                  "Spearman's rank correlation over eight hypothetical countries. Illustrative, not data.")
+    return titled(
+        rule + chart,
+        "The stronger the bridges, the less poverty predicts who emigrates",
+        "Model: Who emigrates: poverty alone, or poverty and bridges (widgets.models, 'bridges'); "
+        "Spearman's rank correlation over eight hypothetical countries. Illustrative, not data.",
+    )
 
 
 # --------------------------------------------------------------------------- global city
+
 
 def _producer_services(values: dict) -> np.ndarray:
     """Producer-services jobs year by year, P_t = P_0 (1 + g)^t, as in the global_city model."""
@@ -201,9 +245,11 @@ def low_wage_sources(**overrides) -> pd.DataFrame:
     downgraded = gc.MANUFACTURING_0 * (1 - (1 - values["downgrading_rate"]) ** values["years"])
     low = wide["low wage (formal)"] + wide["informal"]
     change = float(low.iloc[-1] - low.iloc[0])
-    parts = {"direct: low-wage jobs in producer services": direct,
-             "indirect: high-income consumption": consumption,
-             "downgraded manufacturing": downgraded}
+    parts = {
+        "direct: low-wage jobs in producer services": direct,
+        "indirect: high-income consumption": consumption,
+        "downgraded manufacturing": downgraded,
+    }
     if not np.isclose(sum(parts.values()), change, rtol=1e-9, atol=1e-9):
         raise AssertionError(f"the parts {sum(parts.values())} do not add up to the change {change}")
     moved = float(wide["informal"].iloc[-1] - wide["informal"].iloc[0])
@@ -215,15 +261,26 @@ def low_wage_sources_chart(**overrides) -> alt.Chart:
     """Bar chart of :func:`low_wage_sources`: the three channels that add low-wage jobs over a run."""
     values, _ = city_run(**overrides)
     frame = low_wage_sources(**overrides).iloc[:3]
-    chart = alt.Chart(frame).mark_bar().encode(
-        x=alt.X("jobs:Q", title=f"Low-wage and informal jobs added over {values['years']} years (per 100 jobs in year 0)"),
-        y=alt.Y("source:N", title=None, sort=list(frame["source"])),
-        color=alt.Color("source:N", legend=None, sort=list(frame["source"])),
-        tooltip=["source", alt.Tooltip("jobs:Q", format=".1f")],
-    ).properties(height=120)
-    return titled(chart, "Growth at the top makes jobs at the bottom: where the new low-wage jobs come from",
-                  "Model: The global city's jobs by wage tier (widgets.models, 'global_city') at its default values; "
-                  "local multiplier 2.5 from Moretti (2010), outside the essays. Illustrative, not data.")
+    chart = (
+        alt.Chart(frame)
+        .mark_bar()
+        .encode(
+            x=alt.X(
+                "jobs:Q",
+                title=f"Low-wage and informal jobs added over {values['years']} years (per 100 jobs in year 0)",
+            ),
+            y=alt.Y("source:N", title=None, sort=list(frame["source"])),
+            color=alt.Color("source:N", legend=None, sort=list(frame["source"])),
+            tooltip=["source", alt.Tooltip("jobs:Q", format=".1f")],
+        )
+        .properties(height=120)
+    )
+    return titled(
+        chart,
+        "Growth at the top makes jobs at the bottom: where the new low-wage jobs come from",
+        "Model: The global city's jobs by wage tier (widgets.models, 'global_city') at its default values; "
+        "local multiplier 2.5 from Moretti (2010), outside the essays. Illustrative, not data.",
+    )
 
 
 def polarisation_ends(**overrides) -> tuple[float, float]:
@@ -243,11 +300,21 @@ def polarisation_chart() -> alt.Chart:
     """Line chart of polarisation over time under each preset of the ``global_city`` model."""
     frame = polarisation_by_preset()
     order = list(get("global_city").presets)
-    chart = _lines_by_preset(frame, "polarisation", "Share of jobs outside the middle tier", order,
-                             alt.Scale(zero=False), axis_format="%", tooltip_format=".1%")
-    return titled(chart, "The middle thins out: polarisation under the model's presets",
-                  "Model: The global city's jobs by wage tier (widgets.models, 'global_city'); polarisation = "
-                  "high-wage, low-wage and informal jobs over all jobs. Illustrative, not data.")
+    chart = _lines_by_preset(
+        frame,
+        "polarisation",
+        "Share of jobs outside the middle tier",
+        order,
+        alt.Scale(zero=False),
+        axis_format="%",
+        tooltip_format=".1%",
+    )
+    return titled(
+        chart,
+        "The middle thins out: polarisation under the model's presets",
+        "Model: The global city's jobs by wage tier (widgets.models, 'global_city'); polarisation = "
+        "high-wage, low-wage and informal jobs over all jobs. Illustrative, not data.",
+    )
 
 
 # --------------------------------------------------------------------------- pipeline
@@ -263,11 +330,15 @@ def pipeline_presets() -> pd.DataFrame:
     for name, values in model.presets.items():
         run = model.run(**values)
         last = run[run["year"] == run["year"].max()].set_index("series")["index"]
-        rows.append({"preset": name,
-                     "country share": float(run["country_share"].iloc[0]),
-                     "out-migration rate": float(run["outmigration_rate"].iloc[0]),
-                     "city low-wage jobs": float(last["city: low-wage and informal jobs"]),
-                     **{s.removeprefix("village: "): float(last[s]) for s in VILLAGE_SERIES}})
+        rows.append(
+            {
+                "preset": name,
+                "country share": float(run["country_share"].iloc[0]),
+                "out-migration rate": float(run["outmigration_rate"].iloc[0]),
+                "city low-wage jobs": float(last["city: low-wage and informal jobs"]),
+                **{s.removeprefix("village: "): float(last[s]) for s in VILLAGE_SERIES},
+            }
+        )
     return pd.DataFrame(rows).set_index("preset")
 
 
@@ -277,33 +348,61 @@ def pipeline_presets_chart(series: str = "village: people at home") -> alt.Chart
     frame = model.run_presets()
     frame = frame[frame["series"] == series]
     order = list(model.presets)
-    chart = _lines_by_preset(frame, "index", f"{series[0].upper() + series[1:]} (index, 100 at the start)", order,
-                             alt.Scale(domain=[0, 100]), tooltip_format=".1f")
-    return titled(chart, "Same city, same bridge: the border and the state decide what is left of the village",
-                  "Model: From the city's demand to the sending village (widgets.models, 'pipeline'), "
-                  "the three presets. Illustrative, not data.")
+    chart = _lines_by_preset(
+        frame,
+        "index",
+        f"{series[0].upper() + series[1:]} (index, 100 at the start)",
+        order,
+        alt.Scale(domain=[0, 100]),
+        tooltip_format=".1f",
+    )
+    return titled(
+        chart,
+        "Same city, same bridge: the border and the state decide what is left of the village",
+        "Model: From the city's demand to the sending village (widgets.models, 'pipeline'), "
+        "the three presets. Illustrative, not data.",
+    )
 
 
 def pipeline_presets_text() -> str:
     """:func:`pipeline_presets` as three short lines per preset, for a checked cell."""
     lines = []
     for preset, row in pipeline_presets().iterrows():
-        lines += [preset,
-                  f"  country share {row['country share']:.3f}, out-migration {row['out-migration rate']:.3f} a year,"
-                  f" city low-wage jobs in year 30 {row['city low-wage jobs']:.1f}",
-                  f"  village in year 30: at home {row['people at home']:.1f}, remittances {row['remittances']:.1f},"
-                  f" local income {row['local income']:.1f}"]
+        lines += [
+            preset,
+            f"  country share {row['country share']:.3f}, out-migration {row['out-migration rate']:.3f} a year,"
+            f" city low-wage jobs in year 30 {row['city low-wage jobs']:.1f}",
+            f"  village in year 30: at home {row['people at home']:.1f}, remittances {row['remittances']:.1f},"
+            f" local income {row['local income']:.1f}",
+        ]
     return "\n".join(lines)
 
 
-def _lines_by_preset(frame, y: str, y_title: str, order: list[str], scale: alt.Scale,
-                     axis_format: str | None = None, tooltip_format: str = ".1f") -> alt.Chart:
+def _lines_by_preset(
+    frame,
+    y: str,
+    y_title: str,
+    order: list[str],
+    scale: alt.Scale,
+    axis_format: str | None = None,
+    tooltip_format: str = ".1f",
+) -> alt.Chart:
     """One line per model preset over the years, told apart by colour and dash."""
-    return alt.Chart(frame).mark_line(strokeWidth=2.5).encode(
-        x=alt.X("year:Q", title="Year"),
-        y=alt.Y(f"{y}:Q", title=y_title, scale=scale, axis=alt.Axis(format=axis_format) if axis_format else alt.Undefined),
-        # A scale domain, not `sort`, fixes the order: with `sort` Vega-Lite draws two legends.
-        color=alt.Color("preset:N", title=None, scale=alt.Scale(domain=order)),
-        strokeDash=alt.StrokeDash("preset:N", title=None, scale=alt.Scale(domain=order)),
-        tooltip=["preset", "year", alt.Tooltip(f"{y}:Q", format=tooltip_format)],
-    ).properties(height=260)
+    return (
+        alt.Chart(frame)
+        .mark_line(strokeWidth=2.5)
+        .encode(
+            x=alt.X("year:Q", title="Year"),
+            y=alt.Y(
+                f"{y}:Q",
+                title=y_title,
+                scale=scale,
+                axis=alt.Axis(format=axis_format) if axis_format else alt.Undefined,
+            ),
+            # A scale domain, not `sort`, fixes the order: with `sort` Vega-Lite draws two legends.
+            color=alt.Color("preset:N", title=None, scale=alt.Scale(domain=order)),
+            strokeDash=alt.StrokeDash("preset:N", title=None, scale=alt.Scale(domain=order)),
+            tooltip=["preset", "year", alt.Tooltip(f"{y}:Q", format=tooltip_format)],
+        )
+        .properties(height=260)
+    )

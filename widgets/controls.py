@@ -5,6 +5,7 @@ value the model rejects), an optional preset menu, and a chart that redraws in p
 In the built HTML book there is no kernel, so chapters hide this cell's output there
 (tag ``remove-output``) and show an in-page explorer instead.
 """
+
 import math
 
 import ipywidgets as w
@@ -17,9 +18,17 @@ from .params import Param
 
 def slider(p: Param) -> w.ValueWidget:
     """An ipywidgets slider with exactly the Param's range, step and default."""
-    common = dict(value=p.default, min=p.min, max=p.max, step=p.step, description=p.label,
-                  tooltip=p.meaning, continuous_update=False, style={"description_width": "180px"},
-                  layout=w.Layout(width="520px"))
+    common = dict(
+        value=p.default,
+        min=p.min,
+        max=p.max,
+        step=p.step,
+        description=p.label,
+        tooltip=p.meaning,
+        continuous_update=False,
+        style={"description_width": "180px"},
+        layout=w.Layout(width="520px"),
+    )
     if p.integer:
         return w.IntSlider(**{k: int(v) if k in ("value", "min", "max", "step") else v for k, v in common.items()})
     decimals = max(0, -math.floor(math.log10(p.step)))
@@ -41,8 +50,9 @@ def panel(name: str, fixed: dict | None = None, presets: bool = True) -> w.VBox:
 
     rows = []
     if presets and model.presets:
-        menu = w.Dropdown(options=["(choose a preset)", *model.presets], description="Preset",
-                          style={"description_width": "180px"})
+        menu = w.Dropdown(
+            options=["(choose a preset)", *model.presets], description="Preset", style={"description_width": "180px"}
+        )
 
         def apply(change):
             for key, value in model.presets.get(change["new"], {}).items():

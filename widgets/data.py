@@ -26,8 +26,16 @@ DTYPES = {"integer": "Int64", "number": "Float64", "string": "string", "boolean"
 CONSTRAINTS = {"required", "minimum", "maximum", "enum", "pattern"}
 INTEGER = re.compile(r"[+-]?\d+")
 NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
-BOOLEANS = {"true": True, "True": True, "TRUE": True, "1": True,
-            "false": False, "False": False, "FALSE": False, "0": False}
+BOOLEANS = {
+    "true": True,
+    "True": True,
+    "TRUE": True,
+    "1": True,
+    "false": False,
+    "False": False,
+    "FALSE": False,
+    "0": False,
+}
 
 
 OUTSIDE = "outside"  # the source 'essay' of figures from outside the two essays
@@ -129,8 +137,10 @@ def _table(name: str, folder: Path) -> pd.DataFrame:
     resource = _resource(name, folder)
     file, key = resource["path"], resource["schema"].get("primaryKey", [])
     # Primary-key fields are required whatever their constraints say.
-    fields = [dict(f, constraints={**f.get("constraints", {}), "required": True})
-              if f["name"] in key else f for f in resource["schema"]["fields"]]
+    fields = [
+        dict(f, constraints={**f.get("constraints", {}), "required": True}) if f["name"] in key else f
+        for f in resource["schema"]["fields"]
+    ]
     for field in fields:
         if field["type"] not in DTYPES or set(field.get("constraints", {})) - CONSTRAINTS:
             raise DataError(f"{file}: unsupported type or constraint in the schema of {field['name']!r}")
@@ -147,8 +157,9 @@ def _table(name: str, folder: Path) -> pd.DataFrame:
                 raise DataError(f"{file}, header (line 1), column {column!r}: the column is missing")
         for column in header:
             if column not in names or header.count(column) > 1:
-                raise DataError(f"{file}, header (line 1), column {column!r}: "
-                                f"unexpected or repeated column; the schema has {names}")
+                raise DataError(
+                    f"{file}, header (line 1), column {column!r}: unexpected or repeated column; the schema has {names}"
+                )
         columns = {n: [] for n in names}
         seen = {}
         line = reader.line_num + 1
@@ -167,13 +178,14 @@ def _table(name: str, folder: Path) -> pd.DataFrame:
                 value = tuple(columns[k][-1] for k in key)
                 if value in seen:
                     first, first_line = seen[value]
-                    raise DataError(f"{where}, column{'s' if len(key) > 1 else ''} "
-                                    f"{', '.join(map(repr, key))}: duplicate primary key {value}, "
-                                    f"same as row {first} (line {first_line})")
+                    raise DataError(
+                        f"{where}, column{'s' if len(key) > 1 else ''} "
+                        f"{', '.join(map(repr, key))}: duplicate primary key {value}, "
+                        f"same as row {first} (line {first_line})"
+                    )
                 seen[value] = (row_number, line)
             line = reader.line_num + 1
-    return pd.DataFrame({f["name"]: pd.array(columns[f["name"]], dtype=DTYPES[f["type"]])
-                         for f in fields})
+    return pd.DataFrame({f["name"]: pd.array(columns[f["name"]], dtype=DTYPES[f["type"]]) for f in fields})
 
 
 def load(name: str, folder=None) -> pd.DataFrame:

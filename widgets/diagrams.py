@@ -1,6 +1,7 @@
 """Concept diagrams (the essays' Figures 1-3 redrawn) as plain HTML and CSS: text a screen reader
 reads, no script, and nothing to load. Styles are in ``_static/book.css`` (classes ``diagram-*``).
 """
+
 from html import escape
 
 from IPython.display import HTML
@@ -22,10 +23,13 @@ def stages(title: str, columns: dict[str, list[str]], links: list[str] | None = 
         if links and k < len(links):
             rows.append(f'<div class="diagram-link">&darr; {escape(links[k])} &darr;</div>')
     head = "".join(f'<div class="diagram-head">{escape(n)}</div>' for n in names)
-    return HTML(f'<figure class="diagram" role="group" aria-label="{escape(title)}">'
-                f'<figcaption>{escape(title)}</figcaption>'
-                f'<div class="diagram-row" style="grid-template-columns: repeat({len(names)}, 1fr)">{head}</div>'
-                + "".join(rows) + "</figure>")
+    return HTML(
+        f'<figure class="diagram" role="group" aria-label="{escape(title)}">'
+        f"<figcaption>{escape(title)}</figcaption>"
+        f'<div class="diagram-row" style="grid-template-columns: repeat({len(names)}, 1fr)">{head}</div>'
+        + "".join(rows)
+        + "</figure>"
+    )
 
 
 def chain(title: str, steps: list[str | list[str]], note: str = "") -> HTML:
@@ -38,5 +42,7 @@ def chain(title: str, steps: list[str | list[str]], note: str = "") -> HTML:
         if i < len(steps) - 1:
             parts.append('<div class="diagram-arrow" aria-hidden="true">&darr;</div>')
     foot = f'<p class="diagram-note">{escape(note)}</p>' if note else ""
-    return HTML(f'<figure class="diagram" role="group" aria-label="{escape(title)}">'
-                f'<figcaption>{escape(title)}</figcaption>{"".join(parts)}{foot}</figure>')
+    return HTML(
+        f'<figure class="diagram" role="group" aria-label="{escape(title)}">'
+        f"<figcaption>{escape(title)}</figcaption>{''.join(parts)}{foot}</figure>"
+    )

@@ -5,6 +5,7 @@ parameters at build time and returns an Altair chart whose sliders (Vega-Lite pa
 to range inputs) pick a slice of that grid in the browser. Each slider's range and step are
 the grid's, so every position it reaches is a computed point.
 """
+
 import itertools
 import math
 
@@ -18,8 +19,12 @@ from .models import Model, get
 def encode(chart: alt.Chart, model: Model, frame: pd.DataFrame) -> alt.Chart:
     """Marks and encodings of a model's View, with a y scale fixed over ``frame`` so moves are visible."""
     view = model.view
-    mark = {"line": chart.mark_line(point=False, strokeWidth=2.5), "area": chart.mark_area(opacity=0.85),
-            "bar": chart.mark_bar(), "point": chart.mark_point(filled=True, size=80)}[view.mark]
+    mark = {
+        "line": chart.mark_line(point=False, strokeWidth=2.5),
+        "area": chart.mark_area(opacity=0.85),
+        "bar": chart.mark_bar(),
+        "point": chart.mark_point(filled=True, size=80),
+    }[view.mark]
     low, high = float(frame[view.y].min()), float(frame[view.y].max())  # frame: the full-precision run(s)
     if view.mark == "area":
         y_scale = alt.Scale(nice=True)  # stacked areas: the stack's total sets the scale
@@ -28,12 +33,15 @@ def encode(chart: alt.Chart, model: Model, frame: pd.DataFrame) -> alt.Chart:
     x_type = "N" if view.mark == "bar" else "Q"
     encoding = {
         "x": alt.X(f"{view.x}:{x_type}", title=view.x_title or view.x),
-        "y": alt.Y(f"{view.y}:Q", title=view.y_title or view.y, scale=y_scale,
-                   stack="zero" if view.mark == "area" else None),
+        "y": alt.Y(
+            f"{view.y}:Q", title=view.y_title or view.y, scale=y_scale, stack="zero" if view.mark == "area" else None
+        ),
         "tooltip": [f"{view.x}:{x_type}", *([f"{view.color}:N"] if view.color else []), f"{view.y}:Q"],
     }
     if view.color:
-        encoding["color"] = alt.Color(f"{view.color}:N", title=None, sort=list(dict.fromkeys(frame[view.color].astype(str))))
+        encoding["color"] = alt.Color(
+            f"{view.color}:N", title=None, sort=list(dict.fromkeys(frame[view.color].astype(str)))
+        )
     return mark.encode(**encoding)
 
 
@@ -49,8 +57,11 @@ def chart(name: str, frame: pd.DataFrame | None = None, title: str | None = None
     """A static chart of one run of model ``name`` (run here with ``overrides`` unless ``frame`` is given)."""
     model = get(name)
     frame = model.run(**overrides) if frame is None else frame
-    return titled(encode(alt.Chart(_compact(model, frame, [])), model, frame), title or model.title,
-                  f"Model: {model.title} (widgets.models, '{model.name}'). Illustrative, not data.")
+    return titled(
+        encode(alt.Chart(_compact(model, frame, [])), model, frame),
+        title or model.title,
+        f"Model: {model.title} (widgets.models, '{model.name}'). Illustrative, not data.",
+    )
 
 
 Vary = list[str] | dict[str, list[float]]
@@ -70,7 +81,9 @@ def grids(name: str, vary: Vary, n: int = 9) -> dict[str, list[float]]:
     for key, values in vary.items():
         gaps = [b - a for a, b in zip(values, values[1:])]
         if len(values) < 2 or gaps[0] <= 0 or any(abs(g - gaps[0]) > 1e-9 for g in gaps):
-            raise ValueError(f"{name}.{key}: slider values must be at least two, increasing and evenly spaced: {values}")
+            raise ValueError(
+                f"{name}.{key}: slider values must be at least two, increasing and evenly spaced: {values}"
+            )
         for v in values:
             model.param(key).check(v)
     return {key: list(values) for key, values in vary.items()}
@@ -102,9 +115,15 @@ def explorer(name: str, vary: Vary | None = None, n: int = 9, title: str | None 
         p = model.param(key)
         step = round(values[1] - values[0], 12)  # no float noise in the slider step
         start = min(values, key=lambda v: abs(v - fixed.get(key, p.default)))
-        slider = alt.param(name=key, value=start, bind=alt.binding_range(
-            min=values[0], max=values[-1], step=step, name=f"{p.label} ({p.unit}) "))
+        slider = alt.param(
+            name=key,
+            value=start,
+            bind=alt.binding_range(min=values[0], max=values[-1], step=step, name=f"{p.label} ({p.unit}) "),
+        )
         base = base.add_params(slider).transform_filter(f"abs(datum.{key} - {key}) < {step / 2}")
-    return titled(encode(base, model, frame), title or model.title,
-                  f"Model: {model.title} (widgets.models, '{model.name}'), precomputed over "
-                  f"{math.prod(len(v) for v in axes.values())} settings. Illustrative, not data.")
+    return titled(
+        encode(base, model, frame),
+        title or model.title,
+        f"Model: {model.title} (widgets.models, '{model.name}'), precomputed over "
+        f"{math.prod(len(v) for v in axes.values())} settings. Illustrative, not data.",
+    )

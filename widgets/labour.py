@@ -14,6 +14,7 @@ Everything here is a thin layer over the registered models (:mod:`widgets.models
 - transnational organisations (row I.8): :func:`figure1`, :func:`project_dollars_per_migrant_dollar`,
   :func:`project_totals`, :func:`residence_effects`, :func:`show_residence_effects`.
 """
+
 from __future__ import annotations
 
 import math
@@ -22,24 +23,30 @@ from html import escape
 import altair as alt
 import numpy as np
 import pandas as pd
-
 from IPython.display import HTML
 
 from . import data, diagrams, explorer
 from .charts import PALETTE, titled
 from .models import get
-from .models.remittances import (CALIBRATED_CONSUMPTION, CALIBRATED_LOCAL_SHARE, gnp_per_migradollar,
-                                 spending_rounds)
+from .models.remittances import CALIBRATED_CONSUMPTION, CALIBRATED_LOCAL_SHARE, gnp_per_migradollar, spending_rounds
 
 CAPTION_STYLE = "caption-side: bottom; text-align: left; font-size: 0.85em; color: #444;"
 
 
 def _styled(styler, uuid: str, caption: str):
     """A table in the book's look (as :func:`widgets.tables.show`): caption below, stable ids."""
-    return (styler.set_uuid(uuid).set_caption(caption).set_table_attributes('class="data-table"')
-            .set_table_styles([{"selector": "caption", "props": CAPTION_STYLE},
-                               {"selector": "th", "props": "text-align: left; vertical-align: bottom; padding: 2px 10px;"},
-                               {"selector": "td", "props": "padding: 2px 10px;"}]))
+    return (
+        styler.set_uuid(uuid)
+        .set_caption(caption)
+        .set_table_attributes('class="data-table"')
+        .set_table_styles(
+            [
+                {"selector": "caption", "props": CAPTION_STYLE},
+                {"selector": "th", "props": "text-align: left; vertical-align: bottom; padding: 2px 10px;"},
+                {"selector": "td", "props": "padding: 2px 10px;"},
+            ]
+        )
+    )
 
 
 def as_text(frame: pd.DataFrame, decimals: int = 1) -> str:
@@ -73,8 +80,7 @@ def regional_spread(year: int = 30, **values) -> pd.DataFrame:
 def calibrated_multiplier(population_remaining: float = 1.0, elasticity: float = 1.0) -> float:
     r"""GNP dollars per migradollar at the remittance model's calibration ($c = 0.91$, $\ell_0 = 0.72$),
     with a share ``population_remaining`` of the population still at home."""
-    return float(gnp_per_migradollar(CALIBRATED_CONSUMPTION, CALIBRATED_LOCAL_SHARE,
-                                     population_remaining, elasticity))
+    return float(gnp_per_migradollar(CALIBRATED_CONSUMPTION, CALIBRATED_LOCAL_SHARE, population_remaining, elasticity))
 
 
 def dollar_rounds(rounds: int = 5) -> pd.DataFrame:
@@ -83,18 +89,30 @@ def dollar_rounds(rounds: int = 5) -> pd.DataFrame:
     running total of income created (the total row's income is the multiplier)."""
     c, share = CALIBRATED_CONSUMPTION, CALIBRATED_LOCAL_SHARE
     r = spending_rounds(c, share, rounds - 1)
-    frame = pd.DataFrame({"round": [str(n) for n in r["round"]], "income received": r["income"],
-                          "saved": r["saved"], "spent on imports": r["imported"],
-                          "re-spent at home": r["respent"]})
+    frame = pd.DataFrame(
+        {
+            "round": [str(n) for n in r["round"]],
+            "income received": r["income"],
+            "saved": r["saved"],
+            "spent on imports": r["imported"],
+            "re-spent at home": r["respent"],
+        }
+    )
     # Everything after the shown rounds: a geometric tail that starts with the last round's re-spending.
     tail_income = r["respent"][-1] / (1 - c * share)
-    tail = {"round": f"{rounds} and later", "income received": tail_income,
-            "saved": (1 - c) * tail_income, "spent on imports": c * (1 - share) * tail_income,
-            "re-spent at home": np.nan}
+    tail = {
+        "round": f"{rounds} and later",
+        "income received": tail_income,
+        "saved": (1 - c) * tail_income,
+        "spent on imports": c * (1 - share) * tail_income,
+        "re-spent at home": np.nan,
+    }
     frame = pd.concat([frame, pd.DataFrame([tail])], ignore_index=True)
-    total = {"round": "all rounds", **{col: frame[col].sum(skipna=True) for col in
-                                       ("income received", "saved", "spent on imports")},
-             "re-spent at home": np.nan}
+    total = {
+        "round": "all rounds",
+        **{col: frame[col].sum(skipna=True) for col in ("income received", "saved", "spent on imports")},
+        "re-spent at home": np.nan,
+    }
     frame = pd.concat([frame, pd.DataFrame([total])], ignore_index=True)
     frame["income so far"] = frame["income received"].cumsum()
     frame.loc[frame.index[-1], "income so far"] = np.nan
@@ -104,10 +122,13 @@ def dollar_rounds(rounds: int = 5) -> pd.DataFrame:
 def show_dollar_rounds(rounds: int = 5):
     """:func:`dollar_rounds` as a styled table (US$, three decimals; blanks as a dash)."""
     frame = dollar_rounds(rounds)
-    return _styled(frame.style.hide(axis="index").format(precision=3, na_rep="–"), "dollar-rounds",
-                   "Where one migradollar goes, round by round, at the calibration "
-                   f"c = {CALIBRATED_CONSUMPTION}, home share = {CALIBRATED_LOCAL_SHARE}. "
-                   "Model (widgets.models, 'remittance_multiplier'); illustrative, not data.")
+    return _styled(
+        frame.style.hide(axis="index").format(precision=3, na_rep="–"),
+        "dollar-rounds",
+        "Where one migradollar goes, round by round, at the calibration "
+        f"c = {CALIBRATED_CONSUMPTION}, home share = {CALIBRATED_LOCAL_SHARE}. "
+        "Model (widgets.models, 'remittance_multiplier'); illustrative, not data.",
+    )
 
 
 ELASTICITIES = (0.5, 1.0, 2.0)
@@ -118,34 +139,59 @@ def multiplier_curve(elasticities=ELASTICITIES) -> alt.Chart:
     """GNP dollars per migradollar against the share of the population still at home, one line per
     erosion strength, from :func:`widgets.models.remittances.gnp_per_migradollar` at the calibration."""
     share = np.round(np.linspace(0, 1, 51), 2)
-    frame = pd.concat([pd.DataFrame({"population_remaining": share,
-                                     "multiplier": gnp_per_migradollar(CALIBRATED_CONSUMPTION, CALIBRATED_LOCAL_SHARE,
-                                                                       share, e),
-                                     "erosion": f"erosion strength {e:g}"})
-                       for e in elasticities], ignore_index=True)
+    frame = pd.concat(
+        [
+            pd.DataFrame(
+                {
+                    "population_remaining": share,
+                    "multiplier": gnp_per_migradollar(CALIBRATED_CONSUMPTION, CALIBRATED_LOCAL_SHARE, share, e),
+                    "erosion": f"erosion strength {e:g}",
+                }
+            )
+            for e in elasticities
+        ],
+        ignore_index=True,
+    )
     order = list(dict.fromkeys(frame["erosion"]))
     # Explicit domains on both channels, so Vega-Lite draws one merged legend (colour and dash).
-    lines = alt.Chart(frame).mark_line(strokeWidth=2.5).encode(
-        x=alt.X("population_remaining:Q", title="Share of the working-age population still at home",
-                axis=alt.Axis(format="%")),
-        y=alt.Y("multiplier:Q", title="Income added per migradollar (US$)", scale=alt.Scale(domain=[0, 3])),
-        color=alt.Color("erosion:N", title=None, sort=order,
-                        scale=alt.Scale(domain=order, range=PALETTE[:len(order)])),
-        strokeDash=alt.StrokeDash("erosion:N", title=None, sort=order,
-                                  scale=alt.Scale(domain=order, range=DASHES[:len(order)])),
-        tooltip=[alt.Tooltip("population_remaining:Q", title="population at home", format=".0%"),
-                 "erosion:N", alt.Tooltip("multiplier:Q", format=".2f")],
+    lines = (
+        alt.Chart(frame)
+        .mark_line(strokeWidth=2.5)
+        .encode(
+            x=alt.X(
+                "population_remaining:Q",
+                title="Share of the working-age population still at home",
+                axis=alt.Axis(format="%"),
+            ),
+            y=alt.Y("multiplier:Q", title="Income added per migradollar (US$)", scale=alt.Scale(domain=[0, 3])),
+            color=alt.Color(
+                "erosion:N", title=None, sort=order, scale=alt.Scale(domain=order, range=PALETTE[: len(order)])
+            ),
+            strokeDash=alt.StrokeDash(
+                "erosion:N", title=None, sort=order, scale=alt.Scale(domain=order, range=DASHES[: len(order)])
+            ),
+            tooltip=[
+                alt.Tooltip("population_remaining:Q", title="population at home", format=".0%"),
+                "erosion:N",
+                alt.Tooltip("multiplier:Q", format=".2f"),
+            ],
+        )
     )
-    point = alt.Chart(pd.DataFrame({"x": [1.0], "y": [calibrated_multiplier()],
-                                    "label": [f"full village: {calibrated_multiplier():.2f}"]}))
+    point = alt.Chart(
+        pd.DataFrame(
+            {"x": [1.0], "y": [calibrated_multiplier()], "label": [f"full village: {calibrated_multiplier():.2f}"]}
+        )
+    )
     mark = point.mark_point(filled=True, size=90, color="black").encode(x="x:Q", y="y:Q")
     text = point.mark_text(align="right", dx=-8, dy=-10).encode(x="x:Q", y="y:Q", text="label:N")
     floor = alt.Chart(pd.DataFrame({"y": [1.0]})).mark_rule(strokeDash=[2, 2], color="#888", aria=False).encode(y="y:Q")
-    return titled(lines + floor + mark + text,
-                  "A migradollar adds less as the village empties",
-                  "Model: remittance multiplier k(P) = 1 / (1 - c l0 P^e) at the calibration c = "
-                  f"{CALIBRATED_CONSUMPTION}, l0 = {CALIBRATED_LOCAL_SHARE} (widgets.models, 'remittance_multiplier'). "
-                  "The dotted line is the migradollar itself (k = 1). Illustrative, not data.")
+    return titled(
+        lines + floor + mark + text,
+        "A migradollar adds less as the village empties",
+        "Model: remittance multiplier k(P) = 1 / (1 - c l0 P^e) at the calibration c = "
+        f"{CALIBRATED_CONSUMPTION}, l0 = {CALIBRATED_LOCAL_SHARE} (widgets.models, 'remittance_multiplier'). "
+        "The dotted line is the migradollar itself (k = 1). Illustrative, not data.",
+    )
 
 
 # ----------------------------------------------------------------------------- I.4 structural imbalancing
@@ -157,17 +203,20 @@ def imbalancing_chain():
         "Structural imbalancing: how the centre's penetration of a peripheral society starts a migrant flow",
         [
             "Firms, markets and political institutions of the rich countries reach deep into a poorer, weaker society",
-            ["Paid recruiters sign up peasants for the ranches and farms of the American Southwest "
-             "(nineteenth and early twentieth centuries)",
-             "New wants and consumption standards spread, without the incomes to meet them",
-             "Local autonomy shrinks: the state can no longer steer or protect its own economy"],
+            [
+                "Paid recruiters sign up peasants for the ranches and farms of the American Southwest "
+                "(nineteenth and early twentieth centuries)",
+                "New wants and consumption standards spread, without the incomes to meet them",
+                "Local autonomy shrinks: the state can no longer steer or protect its own economy",
+            ],
             "Recruited pioneers leave; those who stay feel relative deprivation as new wants outrun local means",
             "Networks and household strategies make the flow self-sustaining",
             "NAFTA as the culmination: Mexico turned into a labour reservoir for US industry and agriculture",
         ],
         note="Redrawn for this book from Portes's account (section on labour migrants), which draws on "
-             "Portes and Walton (1981), Barrera (1980) and Delgado Wise and Covarrubias (2006). "
-             "A concept diagram, not data.")
+        "Portes and Walton (1981), Barrera (1980) and Delgado Wise and Covarrubias (2006). "
+        "A concept diagram, not data.",
+    )
 
 
 # ----------------------------------------------------------------------------- I.5 networks
@@ -185,11 +234,17 @@ def first_year_below(series: str, percent: float, **values) -> int | None:
 # ----------------------------------------------------------------------------- I.6, I.7 the village
 
 PRESETS = ("cyclical", "family settlement", "settlement with local programme")
-PRESET_LABELS = {"cyclical": "Cyclical migration", "family settlement": "Family settlement",
-                 "settlement with local programme": "Settlement + local programme"}
+PRESET_LABELS = {
+    "cyclical": "Cyclical migration",
+    "family settlement": "Family settlement",
+    "settlement with local programme": "Settlement + local programme",
+}
 SHOWN = {"population at home": "Adults at home", "remittances": "Remittances", "local income": "Local income"}
-SHORT_LABELS = {"cyclical": "cyclical", "family settlement": "family",
-                "settlement with local programme": "family + programme"}  # for printed tables
+SHORT_LABELS = {
+    "cyclical": "cyclical",
+    "family settlement": "family",
+    "settlement with local programme": "family + programme",
+}  # for printed tables
 
 
 def village_presets(presets=PRESETS, years: int = 40) -> pd.DataFrame:
@@ -214,11 +269,13 @@ def show_village_compare(years=(1, 10, 40)):
     """:func:`village_compare` as a styled table with a caption saying what the units are."""
     table = village_compare(years).reset_index()
     table["preset"] = table["preset"].map(PRESET_LABELS)
-    return _styled(table.style.hide(axis="index").format(precision=1, subset=list(SHOWN.values())),
-                   "village-presets",
-                   "The village model at its three presets (widgets.models, 'village'). Adults per 100 at "
-                   "home in year 0; remittances and local income in years of one home worker's output "
-                   "(year-0 local income = 100). Illustrative, not data.")
+    return _styled(
+        table.style.hide(axis="index").format(precision=1, subset=list(SHOWN.values())),
+        "village-presets",
+        "The village model at its three presets (widgets.models, 'village'). Adults per 100 at "
+        "home in year 0; remittances and local income in years of one home worker's output "
+        "(year-0 local income = 100). Illustrative, not data.",
+    )
 
 
 VILLAGE_Y_TITLE = "Index (year 0: 100 adults at home, income 100)"
@@ -233,7 +290,8 @@ def village_explorer(vary: list[str], title: str, **fixed) -> alt.Chart:
     chart = explorer.explorer("village", vary=vary, title=title, **fixed)
     chart.encoding.y.title = VILLAGE_Y_TITLE
     subtitle = list(chart.title.subtitle) + [
-        "People per 100 adults at home in year 0; money in years of one home worker's output."]
+        "People per 100 adults at home in year 0; money in years of one home worker's output."
+    ]
     chart.title = alt.TitleParams(text=chart.title.text, subtitle=subtitle)
     return chart
 
@@ -246,22 +304,39 @@ def village_small_multiples(years: int = 40) -> alt.Chart:
     frame["series"] = frame["series"].map(SHOWN)
     frame["preset"] = frame["preset"].map(PRESET_LABELS)
     order = list(SHOWN.values())
-    lines = alt.Chart().mark_line(strokeWidth=2.5).encode(
-        x=alt.X("year:Q", title="Year", axis=alt.Axis(values=list(range(0, years + 1, 10)))),
-        y=alt.Y("value:Q", title=VILLAGE_Y_TITLE, scale=alt.Scale(domain=[0, 120])),
-        color=alt.Color("series:N", title=None, sort=order, scale=alt.Scale(domain=order, range=PALETTE[:3])),
-        strokeDash=alt.StrokeDash("series:N", title=None, sort=order,
-                                  scale=alt.Scale(domain=order, range=DASHES[:3])),
-        tooltip=["preset:N", "series:N", "year:Q", alt.Tooltip("value:Q", format=".1f")],
+    lines = (
+        alt.Chart()
+        .mark_line(strokeWidth=2.5)
+        .encode(
+            x=alt.X("year:Q", title="Year", axis=alt.Axis(values=list(range(0, years + 1, 10)))),
+            y=alt.Y("value:Q", title=VILLAGE_Y_TITLE, scale=alt.Scale(domain=[0, 120])),
+            color=alt.Color("series:N", title=None, sort=order, scale=alt.Scale(domain=order, range=PALETTE[:3])),
+            strokeDash=alt.StrokeDash(
+                "series:N", title=None, sort=order, scale=alt.Scale(domain=order, range=DASHES[:3])
+            ),
+            tooltip=["preset:N", "series:N", "year:Q", alt.Tooltip("value:Q", format=".1f")],
+        )
     )
     rule = alt.Chart().mark_rule(color="#999", strokeDash=[1, 3], aria=False).encode(y=alt.datum(100))
-    chart = alt.layer(rule, lines, data=frame).properties(width=165, height=220).facet(
-        column=alt.Column("preset:N", title=None, sort=[PRESET_LABELS[p] for p in PRESETS],
-                          header=alt.Header(labelFontSize=12, labelFontWeight="bold")))
-    return titled(chart, "Three villages, forty years: who leaves, and how, decides what is left",
-                  "Model: The sending village over forty years (widgets.models, 'village'), run once per preset. "
-                  "Adults per 100 at home in year 0; remittances and local income in years of one home worker's "
-                  "output. The dotted line marks 100. Illustrative, not data.")
+    chart = (
+        alt.layer(rule, lines, data=frame)
+        .properties(width=165, height=220)
+        .facet(
+            column=alt.Column(
+                "preset:N",
+                title=None,
+                sort=[PRESET_LABELS[p] for p in PRESETS],
+                header=alt.Header(labelFontSize=12, labelFontWeight="bold"),
+            )
+        )
+    )
+    return titled(
+        chart,
+        "Three villages, forty years: who leaves, and how, decides what is left",
+        "Model: The sending village over forty years (widgets.models, 'village'), run once per preset. "
+        "Adults per 100 at home in year 0; remittances and local income in years of one home worker's "
+        "output. The dotted line marks 100. Illustrative, not data.",
+    )
 
 
 SHOCKS = {
@@ -288,8 +363,7 @@ def village_shock_table(year: int = 40, base: str = "cyclical", shocks=None) -> 
 
 FIGURE1_SENDING = [
     "Relatives and neighbours back some of their own who leave to look for a better life.",
-    "Money and news from abroad start to reshape daily life; the town looks more and more to events "
-    "on the other side.",
+    "Money and news from abroad start to reshape daily life; the town looks more and more to events on the other side.",
     "Remittances, investment and information change the local culture; goods and people travel back "
     "and forth; priests and local officials go abroad to ask their emigrants for help.",
     "The national government steps in, grants concessions to its diaspora and courts it for money and "
@@ -312,8 +386,9 @@ FIGURE1_RECEIVING = [
 ]
 
 
-BAND_STYLE = ("background: none; border: none; align-self: center; text-align: center; "
-              "font-weight: bold; color: #0072B2;")
+BAND_STYLE = (
+    "background: none; border: none; align-self: center; text-align: center; font-weight: bold; color: #0072B2;"
+)
 
 
 def figure1():
@@ -326,9 +401,7 @@ def figure1():
     """
     html = diagrams.stages(
         "Figure 1 redrawn: the process of immigrant transnationalism in four stages",
-        {"Sending country": FIGURE1_SENDING,
-         "Stage": FIGURE1_BAND,
-         "Receiving country": FIGURE1_RECEIVING},
+        {"Sending country": FIGURE1_SENDING, "Stage": FIGURE1_BAND, "Receiving country": FIGURE1_RECEIVING},
     ).data
     columns = "grid-template-columns: repeat(3, 1fr)"
     if html.count(columns) != len(FIGURE1_BAND) + 1:
@@ -338,8 +411,11 @@ def figure1():
         box = f'<div class="diagram-box ">{k}. {escape(label)}</div>'
         if box not in html:
             raise RuntimeError("widgets.diagrams.stages changed its markup; update labour.figure1")
-        html = html.replace(box, f'<div class="diagram-box" style="{BAND_STYLE}">'
-                                 f'<span aria-hidden="true">&larr; &rarr;</span><br>{k}. {escape(label)}</div>')
+        html = html.replace(
+            box,
+            f'<div class="diagram-box" style="{BAND_STYLE}">'
+            f'<span aria-hidden="true">&larr; &rarr;</span><br>{k}. {escape(label)}</div>',
+        )
     return HTML(html)
 
 
@@ -364,11 +440,13 @@ def residence_effects() -> pd.DataFrame:
     year (and per ten years) recomputed as 100 (exp(b t) - 1) where the regression is a count model."""
     t2 = data.load("portes_table2_transnationalism")
     rows = t2[t2["predictor"] == "Years of US residence"][
-        ["model", "regression", "coefficient", "significance", "reported_effect"]].reset_index(drop=True)
+        ["model", "regression", "coefficient", "significance", "reported_effect"]
+    ].reset_index(drop=True)
     count = rows["regression"] == "negative binomial"
     rows["percent per year (recomputed)"] = np.where(count, 100 * np.expm1(rows["coefficient"].astype(float)), np.nan)
-    rows["percent per 10 years (recomputed)"] = np.where(count, 100 * np.expm1(10 * rows["coefficient"].astype(float)),
-                                                         np.nan)
+    rows["percent per 10 years (recomputed)"] = np.where(
+        count, 100 * np.expm1(10 * rows["coefficient"].astype(float)), np.nan
+    )
     return rows
 
 
@@ -379,17 +457,30 @@ def show_residence_effects():
     Used instead of :func:`widgets.tables.show`, which formats every number with one decimal and so
     prints these coefficients (0.036, 0.034, 0.018) and the effect 0.003 as 0.0.
     """
-    frame = residence_effects().rename(columns={
-        "model": "form", "coefficient": "b", "significance": "mark", "reported_effect": "effect as printed",
-        "percent per year (recomputed)": "% a year*", "percent per 10 years (recomputed)": "% in 10 years*"})
-    caption = "Table 2, the row for years of US residence in each of the three regressions. " + data.source(
-        "portes_table2_transnationalism") + (
-        " Effect as printed: change in the net probability (economic) or percent change in the count "
-        "of activities (political); blank where not printed. * Recomputed by this book as 100 (exp(b t) - 1), "
-        "t = 1 or 10 years, for the count model (negative binomial) only.")
-    styler = (frame.style.hide(axis="index")
-              .format("{:.3f}", subset=["b"], na_rep="–")
-              .format(lambda v: "–" if pd.isna(v) else f"{v:g}", subset=["effect as printed"])
-              .format("{:.1f}", subset=["% a year*", "% in 10 years*"], na_rep="–")
-              .format(na_rep="–", subset=["mark"]))
+    frame = residence_effects().rename(
+        columns={
+            "model": "form",
+            "coefficient": "b",
+            "significance": "mark",
+            "reported_effect": "effect as printed",
+            "percent per year (recomputed)": "% a year*",
+            "percent per 10 years (recomputed)": "% in 10 years*",
+        }
+    )
+    caption = (
+        "Table 2, the row for years of US residence in each of the three regressions. "
+        + data.source("portes_table2_transnationalism")
+        + (
+            " Effect as printed: change in the net probability (economic) or percent change in the count "
+            "of activities (political); blank where not printed. * Recomputed by this book as 100 (exp(b t) - 1), "
+            "t = 1 or 10 years, for the count model (negative binomial) only."
+        )
+    )
+    styler = (
+        frame.style.hide(axis="index")
+        .format("{:.3f}", subset=["b"], na_rep="–")
+        .format(lambda v: "–" if pd.isna(v) else f"{v:g}", subset=["effect as printed"])
+        .format("{:.1f}", subset=["% a year*", "% in 10 years*"], na_rep="–")
+        .format(na_rep="–", subset=["mark"])
+    )
     return _styled(styler, "residence-effects", caption)

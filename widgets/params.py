@@ -3,6 +3,7 @@
 Validation, the live sliders (:mod:`widgets.controls`), the in-page explorer's grid
 (:mod:`widgets.explorer`) and the model reference page all read these fields.
 """
+
 import math
 from dataclasses import dataclass
 from numbers import Real

@@ -1,4 +1,5 @@
 """The model reference page, written from the registry: equations, parameters and sources of each model."""
+
 import inspect
 
 from IPython.display import Markdown, display
@@ -9,22 +10,33 @@ from .models import REGISTRY, Model
 
 def _param_table(model: Model) -> str:
     rows = ["| Parameter | Meaning | Unit | Range | Step | Default |", "|---|---|---|---|---|---|"]
-    rows += [f"| `{p.name}` ({p.label}) | {p.meaning} | {p.unit} | {p.range_text} | {p.step:g} | {p.default:g} |"
-             for p in model.params]
+    rows += [
+        f"| `{p.name}` ({p.label}) | {p.meaning} | {p.unit} | {p.range_text} | {p.step:g} | {p.default:g} |"
+        for p in model.params
+    ]
     return "\n".join(rows)
 
 
 def model_markdown(model: Model) -> str:
     """One model's section: a target to link to, its row of the argument map, docstring, parameters, presets."""
-    parts = [f"(model-{model.name.replace('_', '-')})=", f"## {model.title}",
-             f"Registry name `{model.name}`; argument-map row {model.row}. "
-             f"Run it with `REGISTRY[\"{model.name}\"].run(**values)`.",
-             inspect.cleandoc(model.doc), "**Parameters** (the sliders use exactly these ranges):",
-             _param_table(model)]
+    parts = [
+        f"(model-{model.name.replace('_', '-')})=",
+        f"## {model.title}",
+        f"Registry name `{model.name}`; argument-map row {model.row}. "
+        f'Run it with `REGISTRY["{model.name}"].run(**values)`.',
+        inspect.cleandoc(model.doc),
+        "**Parameters** (the sliders use exactly these ranges):",
+        _param_table(model),
+    ]
     if model.presets:
-        parts.append("**Presets:** " + "; ".join(
-            f"*{name}*: " + ", ".join(f"`{k}` = {v:g}" for k, v in values.items())
-            for name, values in model.presets.items()) + ".")
+        parts.append(
+            "**Presets:** "
+            + "; ".join(
+                f"*{name}*: " + ", ".join(f"`{k}` = {v:g}" for k, v in values.items())
+                for name, values in model.presets.items()
+            )
+            + "."
+        )
     return "\n\n".join(parts)
 
 

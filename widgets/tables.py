@@ -1,5 +1,4 @@
 """Readable tables: any data resource as a styled table with labelled columns, source and notes."""
-import json
 
 import pandas as pd
 
@@ -47,12 +46,20 @@ def show(name: str, columns: list[str] | None = None, rows=None) -> "pd.io.forma
         .set_caption(caption)
         .set_uuid(name)
         .set_table_attributes('class="data-table"')
-        .set_table_styles([
-            {"selector": "caption", "props": "caption-side: bottom; text-align: left; font-size: 0.85em; color: #444;"},
-            {"selector": "th", "props": "text-align: left; vertical-align: bottom;"},
-            {"selector": "td", "props": "padding: 2px 10px;"},
-            *[{"selector": f"td.col{i}", "props": "text-align: right;"}
-              for i, c in enumerate(frame.columns) if c in numbers and c not in plain],
-        ])
+        .set_table_styles(
+            [
+                {
+                    "selector": "caption",
+                    "props": "caption-side: bottom; text-align: left; font-size: 0.85em; color: #444;",
+                },
+                {"selector": "th", "props": "text-align: left; vertical-align: bottom;"},
+                {"selector": "td", "props": "padding: 2px 10px;"},
+                *[
+                    {"selector": f"td.col{i}", "props": "text-align: right;"}
+                    for i, c in enumerate(frame.columns)
+                    if c in numbers and c not in plain
+                ],
+            ]
+        )
     )
     return styler

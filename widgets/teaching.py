@@ -18,6 +18,7 @@ grades. The reference solutions, which pass every case, are in ``exercises/solut
 ``grade`` runs otter's own grader (``otter.api.grade_submission``, no Docker) on every notebook of a
 folder, against the full test files of the notebook's chapter, and writes one row per notebook.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -43,9 +44,11 @@ GRADES = ROOT / "_build" / "grades.csv"
 OPENING = re.compile(r"^(`{3,})\{(exercise|solution)\}[ \t]*(.*)$")
 OPTION = re.compile(r"^:([\w-]+):[ \t]*(.*)$")
 WRITTEN_ANSWER = "_Type your answer here, replacing this text._"
-SETUP = ("# Run this cell first: it loads the checks of this chapter's autograded exercises.\n"
-         "import otter\n"
-         'grader = otter.Notebook(tests_dir="tests")')
+SETUP = (
+    "# Run this cell first: it loads the checks of this chapter's autograded exercises.\n"
+    "import otter\n"
+    'grader = otter.Notebook(tests_dir="tests")'
+)
 
 
 @dataclass(frozen=True)
@@ -103,8 +106,13 @@ def split(markdown: str) -> list[str | Directive]:
 def directives(chapter: Path, kind: str) -> list[Directive]:
     """The exercises (``kind="exercise"``) or solutions (``"solution"``) of a chapter notebook, in order."""
     notebook = nbformat.read(chapter, as_version=4)
-    return [piece for cell in notebook.cells if cell.cell_type == "markdown"
-            for piece in split(cell.source) if isinstance(piece, Directive) and piece.kind == kind]
+    return [
+        piece
+        for cell in notebook.cells
+        if cell.cell_type == "markdown"
+        for piece in split(cell.source)
+        if isinstance(piece, Directive) and piece.kind == kind
+    ]
 
 
 def autograded() -> dict[str, Path]:
@@ -152,9 +160,12 @@ def _answer_cells(label: str, graded: dict[str, Path]) -> list:
     if label in graded:
         name = variable(label)
         cells += [
-            new.new_markdown_cell(f"**Autograded.** Store your answer in `{name}` as {prompt(graded[label])}. "
-                                  "The check below tells you whether your answer has the right form; "
-                                  "its value is checked when your work is graded.", id=f"{label}-prompt"),
+            new.new_markdown_cell(
+                f"**Autograded.** Store your answer in `{name}` as {prompt(graded[label])}. "
+                "The check below tells you whether your answer has the right form; "
+                "its value is checked when your work is graded.",
+                id=f"{label}-prompt",
+            ),
             new.new_code_cell(f"{name} = ...", id=f"{label}-code"),
             new.new_code_cell(f'grader.check("{label}")', id=f"{label}-check"),
         ]
@@ -187,8 +198,12 @@ def student_notebook(chapter: Path, graded: dict[str, Path]) -> nbformat.Noteboo
     """The student edition of one chapter notebook (see the module docstring); raises ValueError
     rather than return a notebook in which any solution directive is left."""
     notebook = nbformat.read(chapter, as_version=4)
-    cells = [new for cell in notebook.cells if "solution" not in cell.metadata.get("tags", [])
-             for new in _student_cells(cell, graded)]
+    cells = [
+        new
+        for cell in notebook.cells
+        if "solution" not in cell.metadata.get("tags", [])
+        for new in _student_cells(cell, graded)
+    ]
     if any('grader.check("' in cell.source for cell in cells):
         cells.insert(1, nbformat.v4.new_code_cell(SETUP, id="grader-setup"))
     leaks = [cell.id for cell in cells if "{solution" in cell.source]
@@ -227,8 +242,13 @@ def _autograder(chapter: str, work: Path, graded: dict[str, Path]) -> tuple[Path
         shutil.copy(graded[label], folder / "tests")
     config = folder / "otter_config.json"
     config.write_text(json.dumps({"assignment_name": chapter}))  # otter refuses another chapter's notebook
-    generate(tests_dir=str(folder / "tests"), output_path=str(folder / "autograder.zip"), config=str(config),
-             no_requirements=True, no_environment=True)
+    generate(
+        tests_dir=str(folder / "tests"),
+        output_path=str(folder / "autograder.zip"),
+        config=str(config),
+        no_requirements=True,
+        no_environment=True,
+    )
     return folder / "autograder.zip", labels
 
 
@@ -250,8 +270,9 @@ def grade(submissions: Path) -> pd.DataFrame:
             if results.catastrophic_error:
                 print(f"{path.name}: grading failed: {results.catastrophic_error}", file=sys.stderr)
             scores = {label: results.get_score(label) if label in results.test_files else 0 for label in labels}
-            rows.append({"file": path.name, "chapter": chapter, **scores,
-                         "total": results.total, "possible": results.possible})
+            rows.append(
+                {"file": path.name, "chapter": chapter, **scores, "total": results.total, "possible": results.possible}
+            )
     return pd.DataFrame(rows)
 
 

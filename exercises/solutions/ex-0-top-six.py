@@ -1,4 +1,5 @@
 """Reference solution of ex-0-top-six."""
+
 from widgets import data
 
 t1 = data.load("portes_table1_h1b_2002")

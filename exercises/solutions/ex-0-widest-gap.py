@@ -1,4 +1,5 @@
 """Reference solution of ex-0-widest-gap."""
+
 from widgets import data
 
 t3 = data.load("portes_table3_census2000").set_index("group")

@@ -1,4 +1,5 @@
 """Reference solution of ex-10-calibration."""
+
 from widgets import labour
 
 rounds = labour.dollar_rounds(5).set_index("round")

@@ -1,4 +1,5 @@
 """Reference solution of ex-10-threshold: G = pR - 1 - C is zero at R = (1 + C) / p."""
+
 from widgets.models import get
 
 defaults = get("expected_income").defaults()

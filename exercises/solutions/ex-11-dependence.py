@@ -1,4 +1,5 @@
 """Reference solution of ex-11-dependence: local income is Y = H + Rk, so the remittance share is 1 - H/Y."""
+
 from widgets import labour
 
 table = labour.village_compare(years=(40,)).droplevel("year")

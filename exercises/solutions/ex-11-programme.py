@@ -1,4 +1,5 @@
 """Reference solution of ex-11-programme."""
+
 from widgets.models import REGISTRY
 
 run = REGISTRY["village"].run(family_share=0.5, enforcement=0.8, jobs_programme=1)

@@ -1,4 +1,5 @@
 """Reference solution of ex-11-return: bisection on the return rate."""
+
 from widgets.models import REGISTRY
 
 village = REGISTRY["village"]

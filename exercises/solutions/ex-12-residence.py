@@ -1,4 +1,5 @@
 """Reference solution of ex-12-residence."""
+
 import numpy as np
 
 from widgets import labour

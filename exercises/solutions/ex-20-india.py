@@ -1,4 +1,5 @@
 """Reference solution of ex-20-india."""
+
 from widgets import professionals
 
 shares = professionals.h1b_numbers()["source_shares"]

@@ -1,4 +1,5 @@
 """Reference solution of ex-21-capacity."""
+
 import numpy as np
 
 from widgets.models import get

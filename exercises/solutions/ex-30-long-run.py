@@ -1,4 +1,5 @@
 """Reference solution of ex-30-long-run."""
+
 from widgets import professionals
 from widgets.models import get
 

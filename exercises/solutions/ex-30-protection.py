@@ -1,4 +1,5 @@
 """Reference solution of ex-30-protection."""
+
 from widgets.models import get
 
 model = get("pathways")

@@ -1,4 +1,5 @@
 """Reference solution of ex-31-quadruple."""
+
 from widgets import data
 
 t3 = data.load("portes_table3_census2000").set_index("group")

@@ -1,4 +1,5 @@
 """Reference solution of ex-31-wider."""
+
 from widgets import professionals
 
 spreads = professionals.spreads()

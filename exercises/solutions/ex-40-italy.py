@@ -1,4 +1,5 @@
 """Reference solution of ex-40-italy."""
+
 from widgets import data
 
 systems = data.load("sassen_migration_systems")

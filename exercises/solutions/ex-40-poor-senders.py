@@ -1,4 +1,5 @@
 """Reference solution of ex-40-poor-senders: s1 / s8 = (2/12)^a e^(0.9 gamma) > 1 when gamma > ln 6 / 0.9."""
+
 import math
 
 from widgets.models import REGISTRY

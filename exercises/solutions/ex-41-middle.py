@@ -1,4 +1,5 @@
 """Reference solution of ex-41-middle."""
+
 import numpy as np
 
 from widgets import cities

@@ -1,4 +1,5 @@
 """Reference solution of ex-50-bridge."""
+
 from widgets.models import REGISTRY
 
 at_home = {}

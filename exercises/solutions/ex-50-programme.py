@@ -1,4 +1,5 @@
 """Reference solution of ex-50-programme."""
+
 from widgets.models import REGISTRY
 
 pipe = REGISTRY["pipeline"]
@@ -9,5 +10,7 @@ def at_home(**values):
     return run.query("year == 30 and series == 'village: people at home'")["index"].item()
 
 
-answer_ex_50_programme = (*[at_home(enforcement=0.9, jobs_programme=j) for j in (0, 0.5, 1)],
-                          at_home(enforcement=0, jobs_programme=0))
+answer_ex_50_programme = (
+    *[at_home(enforcement=0.9, jobs_programme=j) for j in (0, 0.5, 1)],
+    at_home(enforcement=0, jobs_programme=0),
+)

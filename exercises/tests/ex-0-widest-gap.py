@@ -1,4 +1,5 @@
 """Checks for ex-0-widest-gap (chapter 00): the indicator of Table 3 with the widest Mexican/white gap."""
+
 from otter.test_files import test_case
 
 from widgets import data
@@ -6,8 +7,10 @@ from widgets import data
 OK_FORMAT = False
 name = "ex-0-widest-gap"
 points = 1
-prompt = ("the name of the Table 3 column of the indicator on which the gap is widest, as a string "
-          "(one of the numeric columns of `data.load(\"portes_table3_census2000\")`)")
+prompt = (
+    "the name of the Table 3 column of the indicator on which the gap is widest, as a string "
+    '(one of the numeric columns of `data.load("portes_table3_census2000")`)'
+)
 
 
 @test_case(name="form", points=0, success_message="Right form. Its value is checked when your work is graded.")

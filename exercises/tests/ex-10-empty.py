@@ -1,4 +1,5 @@
 """Checks for ex-10-empty (chapter 10): the population share below which a migradollar adds less than two dollars."""
+
 from numbers import Real
 
 from otter.test_files import test_case
@@ -8,8 +9,10 @@ from widgets import labour
 OK_FORMAT = False
 name = "ex-10-empty"
 points = 1
-prompt = ("a pair `(share_1, share_2)`: the share of the working-age population at home below which a "
-          "migradollar adds less than two dollars, with erosion strength 1 and then 2 (each to within 0.01)")
+prompt = (
+    "a pair `(share_1, share_2)`: the share of the working-age population at home below which a "
+    "migradollar adds less than two dollars, with erosion strength 1 and then 2 (each to within 0.01)"
+)
 
 
 def _is_threshold(share, elasticity):
@@ -22,8 +25,9 @@ def _is_threshold(share, elasticity):
 def a_pair_of_shares(answer_ex_10_empty):
     assert answer_ex_10_empty is not ..., "replace the ... with your answer"
     assert len(answer_ex_10_empty) == 2, "give a pair (share with strength 1, share with strength 2)"
-    assert all(isinstance(x, Real) and 0 < x <= 1 for x in answer_ex_10_empty), \
+    assert all(isinstance(x, Real) and 0 < x <= 1 for x in answer_ex_10_empty), (
         "give each as a share of the population, between 0 and 1"
+    )
 
 
 @test_case(hidden=True)

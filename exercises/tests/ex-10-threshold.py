@@ -1,4 +1,5 @@
 """Checks for ex-10-threshold (chapter 10): the largest wage ratio at which nobody leaves."""
+
 from numbers import Real
 
 from otter.test_files import test_case
@@ -9,16 +10,19 @@ from widgets.models import get
 OK_FORMAT = False
 name = "ex-10-threshold"
 points = 1
-prompt = ("the largest wage ratio at which nobody ever leaves, in any region, with the expected-income "
-          "model's other parameters at their defaults (a number, to within 0.1)")
+prompt = (
+    "the largest wage ratio at which nobody ever leaves, in any region, with the expected-income "
+    "model's other parameters at their defaults (a number, to within 0.1)"
+)
 
 
 @test_case(name="form", points=0, success_message="Right form. Its value is checked when your work is graded.")
 def a_wage_ratio(answer_ex_10_threshold):
     assert answer_ex_10_threshold is not ..., "replace the ... with your answer"
     ratio = get("expected_income").param("wage_ratio")
-    assert isinstance(answer_ex_10_threshold, Real) and ratio.min <= answer_ex_10_threshold <= ratio.max, \
+    assert isinstance(answer_ex_10_threshold, Real) and ratio.min <= answer_ex_10_threshold <= ratio.max, (
         f"give a wage ratio in the model's range {ratio.range_text}"
+    )
 
 
 @test_case(hidden=True)

@@ -1,4 +1,5 @@
 """Checks for ex-11-programme (chapter 11): the family-settlement village with the full jobs programme."""
+
 from numbers import Real
 
 from otter.test_files import test_case
@@ -8,8 +9,10 @@ from widgets.models import get
 OK_FORMAT = False
 name = "ex-11-programme"
 points = 1
-prompt = ("a pair `(adults, income)`: the adults at home and the local income in year 40 under the "
-          "family-settlement preset with the jobs programme at its maximum (each to one decimal)")
+prompt = (
+    "a pair `(adults, income)`: the adults at home and the local income in year 40 under the "
+    "family-settlement preset with the jobs programme at its maximum (each to one decimal)"
+)
 
 
 @test_case(name="form", points=0, success_message="Right form. Its value is checked when your work is graded.")

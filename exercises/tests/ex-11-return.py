@@ -1,4 +1,5 @@
 """Checks for ex-11-return (chapter 11): the return rate below which the cyclical village is half empty."""
+
 from numbers import Real
 
 from otter.test_files import test_case
@@ -8,16 +9,19 @@ from widgets.models import get
 OK_FORMAT = False
 name = "ex-11-return"
 points = 1
-prompt = ("the return rate of lone migrants (to within 0.01) below which fewer than half the adults are "
-          "at home after 40 years, starting from the village model's cyclical preset")
+prompt = (
+    "the return rate of lone migrants (to within 0.01) below which fewer than half the adults are "
+    "at home after 40 years, starting from the village model's cyclical preset"
+)
 
 
 @test_case(name="form", points=0, success_message="Right form. Its value is checked when your work is graded.")
 def a_return_rate(answer_ex_11_return):
     assert answer_ex_11_return is not ..., "replace the ... with your answer"
     rate = get("village").param("return_rate")
-    assert isinstance(answer_ex_11_return, Real) and rate.min <= answer_ex_11_return <= rate.max, \
+    assert isinstance(answer_ex_11_return, Real) and rate.min <= answer_ex_11_return <= rate.max, (
         f"give a return rate in the model's range {rate.range_text}"
+    )
 
 
 @test_case(hidden=True)

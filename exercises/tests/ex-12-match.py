@@ -1,4 +1,5 @@
 """Checks for ex-12-match (chapter 12): project money over ten years, with and without the municipal match."""
+
 from numbers import Real
 
 from otter.test_files import test_case
@@ -8,8 +9,10 @@ from widgets.models import get
 OK_FORMAT = False
 name = "ex-12-match"
 points = 1
-prompt = ("a pair `(full, without_municipality)`: the project money raised over years 0 to 10 with the "
-          "full 3x1 programme and with no municipal match, in dollars")
+prompt = (
+    "a pair `(full, without_municipality)`: the project money raised over years 0 to 10 with the "
+    "full 3x1 programme and with no municipal match, in dollars"
+)
 
 
 @test_case(name="form", points=0, success_message="Right form. Its value is checked when your work is graded.")

@@ -1,4 +1,5 @@
 """Checks for ex-12-residence (chapter 12): the effect of 20 years of residence in a log-link count model."""
+
 import math
 from numbers import Real
 
@@ -9,8 +10,10 @@ from widgets import data
 OK_FORMAT = False
 name = "ex-12-residence"
 points = 1
-prompt = ("the percent change in the expected number of political transnational activities after 20 "
-          "years of US residence (50 for a rise of 50 percent)")
+prompt = (
+    "the percent change in the expected number of political transnational activities after 20 "
+    "years of US residence (50 for a rise of 50 percent)"
+)
 
 
 @test_case(name="form", points=0, success_message="Right form. Its value is checked when your work is graded.")

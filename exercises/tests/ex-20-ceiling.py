@@ -1,4 +1,5 @@
 """Checks for ex-20-ceiling (chapter 20): the new H-1B permits of 2003 implied by the share of renewals."""
+
 from numbers import Real
 
 from otter.test_files import test_case

@@ -1,4 +1,5 @@
 """Checks for ex-20-india (chapter 20): the shares of 2003 H-1B permits of the four sources after India."""
+
 from numbers import Real
 
 from otter.test_files import test_case
@@ -8,8 +9,10 @@ from widgets import data
 OK_FORMAT = False
 name = "ex-20-india"
 points = 1
-prompt = ("a dict mapping each of the four countries after India (named as in the table) to its share of "
-          "all 2003 H-1B permits, in percent (5.0 for 5 percent), to one decimal")
+prompt = (
+    "a dict mapping each of the four countries after India (named as in the table) to its share of "
+    "all 2003 H-1B permits, in percent (5.0 for 5 percent), to one decimal"
+)
 
 
 @test_case(name="form", points=0, success_message="Right form. Its value is checked when your work is graded.")

@@ -1,4 +1,5 @@
 """Checks for ex-20-peak (chapter 20): the income level at which emigration peaks, for three training fits."""
+
 from numbers import Real
 
 from otter.test_files import test_case
@@ -8,16 +9,19 @@ from widgets.models import get
 OK_FORMAT = False
 name = "ex-20-peak"
 points = 1
-prompt = ("a triple `(default, fits_home, fits_centre)`: the income level at which emigration peaks in "
-          "`professional_decision` with `training_mismatch` at its default, at 0 and at 1")
+prompt = (
+    "a triple `(default, fits_home, fits_centre)`: the income level at which emigration peaks in "
+    "`professional_decision` with `training_mismatch` at its default, at 0 and at 1"
+)
 
 
 @test_case(name="form", points=0, success_message="Right form. Its value is checked when your work is graded.")
 def three_income_levels(answer_ex_20_peak):
     assert answer_ex_20_peak is not ..., "replace the ... with your answer"
     assert len(answer_ex_20_peak) == 3, "give three income levels (default, 0, 1)"
-    assert all(isinstance(x, Real) and 0 <= x <= 1 for x in answer_ex_20_peak), \
+    assert all(isinstance(x, Real) and 0 <= x <= 1 for x in answer_ex_20_peak), (
         "give income levels on the model's index, between 0 and 1"
+    )
 
 
 @test_case(hidden=True)

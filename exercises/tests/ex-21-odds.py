@@ -1,4 +1,5 @@
 """Checks for ex-21-odds (chapter 21): odds ratio and implied probability of a logit coefficient from Table 2."""
+
 import math
 from numbers import Real
 
@@ -9,8 +10,10 @@ from widgets import data
 OK_FORMAT = False
 name = "ex-21-odds"
 points = 1
-prompt = ("a pair `(factor, share)`: the factor by which the background multiplies the odds, and the share "
-          "(0 to 1) of otherwise similar migrants with the background who would be entrepreneurs")
+prompt = (
+    "a pair `(factor, share)`: the factor by which the background multiplies the odds, and the share "
+    "(0 to 1) of otherwise similar migrants with the background who would be entrepreneurs"
+)
 
 
 @test_case(name="form", points=0, success_message="Right form. Its value is checked when your work is graded.")

@@ -1,4 +1,5 @@
 """Checks for ex-30-long-run (chapter 30): where the unauthorised population heads, and where it is by 2026."""
+
 from numbers import Real
 
 from otter.test_files import test_case
@@ -9,8 +10,10 @@ from widgets.models import get
 OK_FORMAT = False
 name = "ex-30-long-run"
 points = 1
-prompt = ("a pair `(long_run, in_2026)`: the long-run level of the unauthorised population in the calibrated "
-          "setting, and the model's level in 2026 (a 40-year run from 1986), both in millions")
+prompt = (
+    "a pair `(long_run, in_2026)`: the long-run level of the unauthorised population in the calibrated "
+    "setting, and the model's level in 2026 (a 40-year run from 1986), both in millions"
+)
 
 
 @test_case(name="form", points=0, success_message="Right form. Its value is checked when your work is graded.")
@@ -23,8 +26,11 @@ def two_populations_in_millions(answer_ex_30_long_run):
 @test_case(hidden=True)
 def long_run_level(answer_ex_30_long_run):
     v = get("enforcement_stock_flow").defaults()
-    level = data.outside("mdp_undocumented_1986") / 1e6 * v["enforcement_growth"] ** (
-        v["return_sensitivity"] - v["entry_sensitivity"])
+    level = (
+        data.outside("mdp_undocumented_1986")
+        / 1e6
+        * v["enforcement_growth"] ** (v["return_sensitivity"] - v["entry_sensitivity"])
+    )
     assert abs(answer_ex_30_long_run[0] / level - 1) < 0.01
 
 

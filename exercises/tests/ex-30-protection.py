@@ -1,4 +1,5 @@
 """Checks for ex-30-protection (chapter 30): the human capital that keeps the downward path under 10 percent."""
+
 from numbers import Real
 
 from otter.test_files import test_case
@@ -8,9 +9,11 @@ from widgets.models import get
 OK_FORMAT = False
 name = "ex-30-protection"
 points = 1
-prompt = ("a pair `(hostile, legal)`: the lowest parental human capital at which fewer than 10 percent of "
-          "children follow the downward path, in the preset \"unauthorised labour migrants, hostile context\" "
-          "and in the same preset with `authorised_share = 1`")
+prompt = (
+    "a pair `(hostile, legal)`: the lowest parental human capital at which fewer than 10 percent of "
+    'children follow the downward path, in the preset "unauthorised labour migrants, hostile context" '
+    "and in the same preset with `authorised_share = 1`"
+)
 
 HOSTILE = "unauthorised labour migrants, hostile context"
 
@@ -19,8 +22,9 @@ HOSTILE = "unauthorised labour migrants, hostile context"
 def two_levels_of_human_capital(answer_ex_30_protection):
     assert answer_ex_30_protection is not ..., "replace the ... with your answer"
     assert len(answer_ex_30_protection) == 2, "give a pair (hostile preset, with legal status)"
-    assert all(isinstance(x, Real) and 0 <= x <= 1 for x in answer_ex_30_protection), \
+    assert all(isinstance(x, Real) and 0 <= x <= 1 for x in answer_ex_30_protection), (
         "give levels of human capital on the model's index, between 0 and 1"
+    )
 
 
 def _lowest_protected(**values):

@@ -1,4 +1,5 @@
 """Checks for ex-31-quadruple (chapter 31): the strongest multiple true of both Latin American groups."""
+
 from numbers import Real
 
 from otter.test_files import test_case
@@ -8,8 +9,10 @@ from widgets import data
 OK_FORMAT = False
 name = "ex-31-quadruple"
 points = 1
-prompt = ("the strongest multiple (to two decimals) that is true of both the Mexican and the Central "
-          "American second generations' dropout rates against every Asian group's")
+prompt = (
+    "the strongest multiple (to two decimals) that is true of both the Mexican and the Central "
+    "American second generations' dropout rates against every Asian group's"
+)
 
 
 @test_case(name="form", points=0, success_message="Right form. Its value is checked when your work is graded.")

@@ -1,4 +1,5 @@
 """Checks for ex-31-wider (chapter 31): the spread between groups in the census and in CILS, per indicator."""
+
 from numbers import Real
 
 from otter.test_files import test_case
@@ -8,8 +9,10 @@ from widgets import professionals
 OK_FORMAT = False
 name = "ex-31-wider"
 points = 1
-prompt = ("a dict mapping `\"school\"`, `\"mothers\"` and `\"incarcerated\"` to a pair `(census, cils)`: the "
-          "distance between the highest and the lowest group in each source, in percentage points")
+prompt = (
+    'a dict mapping `"school"`, `"mothers"` and `"incarcerated"` to a pair `(census, cils)`: the '
+    "distance between the highest and the lowest group in each source, in percentage points"
+)
 
 
 @test_case(name="form", points=0, success_message="Right form. Its value is checked when your work is graded.")
@@ -17,8 +20,9 @@ def a_pair_per_indicator(answer_ex_31_wider):
     assert answer_ex_31_wider is not ..., "replace the ... with your answer"
     spreads = dict(answer_ex_31_wider)
     assert set(spreads) == {"school", "mothers", "incarcerated"}, 'give the keys "school", "mothers", "incarcerated"'
-    assert all(len(pair) == 2 and all(isinstance(x, Real) and x >= 0 for x in pair) for pair in spreads.values()), \
+    assert all(len(pair) == 2 and all(isinstance(x, Real) and x >= 0 for x in pair) for pair in spreads.values()), (
         "give each indicator a pair (census, cils) of percentage points"
+    )
 
 
 @test_case(hidden=True)

@@ -1,4 +1,5 @@
 """Checks for ex-41-middle (chapter 41): the downgrading rate at which the middle tier shrinks in numbers."""
+
 from numbers import Real
 
 from otter.test_files import test_case
@@ -9,16 +10,19 @@ from widgets.models import get
 OK_FORMAT = False
 name = "ex-41-middle"
 points = 1
-prompt = ("the smallest downgrading rate on the slider (steps of 0.005) at which the city has fewer "
-          "middle-wage jobs in year 30 than in year 0")
+prompt = (
+    "the smallest downgrading rate on the slider (steps of 0.005) at which the city has fewer "
+    "middle-wage jobs in year 30 than in year 0"
+)
 
 
 @test_case(name="form", points=0, success_message="Right form. Its value is checked when your work is graded.")
 def a_downgrading_rate(answer_ex_41_middle):
     assert answer_ex_41_middle is not ..., "replace the ... with your answer"
     rate = get("global_city").param("downgrading_rate")
-    assert isinstance(answer_ex_41_middle, Real) and rate.min <= answer_ex_41_middle <= rate.max, \
+    assert isinstance(answer_ex_41_middle, Real) and rate.min <= answer_ex_41_middle <= rate.max, (
         f"give a downgrading rate in the model's range {rate.range_text}"
+    )
 
 
 def _middle_shrinks(downgrading_rate):

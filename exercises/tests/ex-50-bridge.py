@@ -1,4 +1,5 @@
 """Checks for ex-50-bridge (chapter 50): which country's village empties fastest under the militarised border."""
+
 from otter.test_files import test_case
 
 from widgets.models import get

@@ -5,8 +5,9 @@
 function lives in a module of this package with a docstring giving its equations,
 assumptions, sources and what it leaves out; the reference page prints those.
 """
+
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 import pandas as pd
 
@@ -78,7 +79,7 @@ REGISTRY: dict[str, Model] = {}
 def register(model: Model) -> Model:
     if model.name in REGISTRY:
         raise ValueError(f"model {model.name!r} is registered twice")
-    for preset, values in model.presets.items():
+    for _preset, values in model.presets.items():
         model.validate(**values)  # a preset must lie inside the sliders' ranges
     REGISTRY[model.name] = model
     return model

@@ -1,4 +1,5 @@
 """Brain circulation: temporary professional migration, returns, settlement and transfers home."""
+
 import numpy as np
 import pandas as pd
 
@@ -7,8 +8,13 @@ from ..params import Param
 from . import Model, View, register
 
 PROFESSIONALS = 1000.0  # professionals at home in year 0 (a scale, a choice)
-SERIES = ("at home (never left)", "abroad on temporary visas", "settled abroad", "returned home",
-          "knowledge transfers (returnee-equivalents)")
+SERIES = (
+    "at home (never left)",
+    "abroad on temporary visas",
+    "settled abroad",
+    "returned home",
+    "knowledge transfers (returnee-equivalents)",
+)
 H1B_MAX_STAY = data.number("h1b_max_stay_years")  # 3 years renewable once (Portes)
 
 
@@ -82,37 +88,90 @@ def brain_circulation(institutional_capacity, visa_limit, departure_rate, decisi
     again; settled professionals coming back; overstaying the visa; the quality of transfers
     (philanthropy versus technology); any effect of returns back on home institutions.
     """
-    paths = circulation_paths(institutional_capacity, visa_limit, departure_rate, decision_rate,
-                              diaspora_transfer, years)
+    paths = circulation_paths(
+        institutional_capacity, visa_limit, departure_rate, decision_rate, diaspora_transfer, years
+    )
     values = np.concatenate([paths[k] for k in ("home", "abroad", "settled", "returned", "transfers")])
-    return pd.DataFrame({
-        "year": np.tile(np.arange(years + 1), len(SERIES)),
-        "series": np.repeat(SERIES, years + 1),
-        "professionals": values,
-    })
+    return pd.DataFrame(
+        {
+            "year": np.tile(np.arange(years + 1), len(SERIES)),
+            "series": np.repeat(SERIES, years + 1),
+            "professionals": values,
+        }
+    )
 
 
-register(Model(
-    name="brain_circulation",
-    title="Brain circulation: something to return to",
-    row="II.5",
-    fn=brain_circulation,
-    params=(
-        Param("institutional_capacity", "Home institutional capacity", "index 0-1", 0, 1, 0.05, 0.5,
-              "universities, research support and high-tech industry able to employ returnees and absorb transfers"),
-        Param("visa_limit", "Visa limit", "years", 1, 12, 1, H1B_MAX_STAY,
-              "longest stay on a temporary visa before the legal duty to return (H-1B: 3 years, renewable once)"),
-        Param("departure_rate", "Departure rate", "per year", 0, 0.1, 0.005, 0.02,
-              "share of the professionals at home who leave on a temporary visa each year (a choice)"),
-        Param("decision_rate", "Decision rate abroad", "per year", 0, 0.5, 0.05, 0.2,
-              "share of temporary migrants who each year either go home or seek permanent status (a choice)"),
-        Param("diaspora_transfer", "Transfer of a professional abroad", "returnee-equivalents", 0, 1, 0.05, 0.3,
-              "what one professional abroad transfers home, relative to one returnee (a choice)"),
-        Param("years", "Years", "years", 5, 40, 1, 30, "how many years to follow"),
-    ),
-    view=View(x="year", y="professionals", color="series", x_title="Year",
-              y_title="Professionals (transfers in returnee-equivalents)", mark="line"),
-    presets={"India-like (strong institutions)": {"institutional_capacity": 0.8},
-             "Mexico after NAFTA (weakened institutions)": {"institutional_capacity": 0.3},
-             "longer visa (12 years)": {"visa_limit": 12}},
-))
+register(
+    Model(
+        name="brain_circulation",
+        title="Brain circulation: something to return to",
+        row="II.5",
+        fn=brain_circulation,
+        params=(
+            Param(
+                "institutional_capacity",
+                "Home institutional capacity",
+                "index 0-1",
+                0,
+                1,
+                0.05,
+                0.5,
+                "universities, research support and high-tech industry able to employ returnees and absorb transfers",
+            ),
+            Param(
+                "visa_limit",
+                "Visa limit",
+                "years",
+                1,
+                12,
+                1,
+                H1B_MAX_STAY,
+                "longest stay on a temporary visa before the legal duty to return (H-1B: 3 years, renewable once)",
+            ),
+            Param(
+                "departure_rate",
+                "Departure rate",
+                "per year",
+                0,
+                0.1,
+                0.005,
+                0.02,
+                "share of the professionals at home who leave on a temporary visa each year (a choice)",
+            ),
+            Param(
+                "decision_rate",
+                "Decision rate abroad",
+                "per year",
+                0,
+                0.5,
+                0.05,
+                0.2,
+                "share of temporary migrants who each year either go home or seek permanent status (a choice)",
+            ),
+            Param(
+                "diaspora_transfer",
+                "Transfer of a professional abroad",
+                "returnee-equivalents",
+                0,
+                1,
+                0.05,
+                0.3,
+                "what one professional abroad transfers home, relative to one returnee (a choice)",
+            ),
+            Param("years", "Years", "years", 5, 40, 1, 30, "how many years to follow"),
+        ),
+        view=View(
+            x="year",
+            y="professionals",
+            color="series",
+            x_title="Year",
+            y_title="Professionals (transfers in returnee-equivalents)",
+            mark="line",
+        ),
+        presets={
+            "India-like (strong institutions)": {"institutional_capacity": 0.8},
+            "Mexico after NAFTA (weakened institutions)": {"institutional_capacity": 0.3},
+            "longer visa (12 years)": {"visa_limit": 12},
+        },
+    )
+)

@@ -1,4 +1,5 @@
 """Bridges: a gravity-style model of who emigrates, with and without ties to the receiving country."""
+
 import numpy as np
 import pandas as pd
 
@@ -51,15 +52,17 @@ def bridges(tie_strength, wage_gap_elasticity):
     poverty came long before the flows of the 1960s), networks that make a flow feed on itself,
     immigration policy, distance and country size, and the total volume of migration.
     """
-    weight = WAGE_GAP ** wage_gap_elasticity * np.exp(tie_strength * TIES)
+    weight = WAGE_GAP**wage_gap_elasticity * np.exp(tie_strength * TIES)
     share = weight / weight.sum()
-    return pd.DataFrame({
-        "country": COUNTRIES,
-        "bridge": BRIDGE,
-        "wage_gap": WAGE_GAP,
-        "tie": TIES,
-        "share": share,
-    })
+    return pd.DataFrame(
+        {
+            "country": COUNTRIES,
+            "bridge": BRIDGE,
+            "wage_gap": WAGE_GAP,
+            "tie": TIES,
+            "share": share,
+        }
+    )
 
 
 def poverty_rank_correlation(frame: pd.DataFrame) -> float:
@@ -70,22 +73,47 @@ def poverty_rank_correlation(frame: pd.DataFrame) -> float:
     return float(frame["wage_gap"].rank().corr(frame["share"].rank()))
 
 
-register(Model(
-    name="bridges",
-    title="Who emigrates: poverty alone, or poverty and bridges",
-    row="IV.3",
-    fn=bridges,
-    params=(
-        Param("tie_strength", "Strength of ties", "per unit of tie", 0, 4, 0.25, 2.5,
-              "how much a bridge (investment, aid, colonial or military tie) multiplies a country's flow; 0 = ties do not matter"),
-        Param("wage_gap_elasticity", "Pull of the wage gap", "elasticity", 0, 3, 0.25, 1,
-              "how strongly the flow rises with the wage gap; 0 = poverty does not matter"),
-    ),
-    view=View(x="country", y="share", color="bridge",
-              x_title="Hypothetical sending country (wage gap to the receiving country)",
-              y_title="Share of the receiving country's immigrants", mark="bar"),
-    explore=("tie_strength", "wage_gap_elasticity"),
-    presets={"poverty alone": {"tie_strength": 0},
-             "poverty and bridges": {"tie_strength": 2.5},
-             "bridges only": {"wage_gap_elasticity": 0}},
-))
+register(
+    Model(
+        name="bridges",
+        title="Who emigrates: poverty alone, or poverty and bridges",
+        row="IV.3",
+        fn=bridges,
+        params=(
+            Param(
+                "tie_strength",
+                "Strength of ties",
+                "per unit of tie",
+                0,
+                4,
+                0.25,
+                2.5,
+                "how much a bridge (investment, aid, colonial or military tie) multiplies a country's flow; 0 = ties do not matter",
+            ),
+            Param(
+                "wage_gap_elasticity",
+                "Pull of the wage gap",
+                "elasticity",
+                0,
+                3,
+                0.25,
+                1,
+                "how strongly the flow rises with the wage gap; 0 = poverty does not matter",
+            ),
+        ),
+        view=View(
+            x="country",
+            y="share",
+            color="bridge",
+            x_title="Hypothetical sending country (wage gap to the receiving country)",
+            y_title="Share of the receiving country's immigrants",
+            mark="bar",
+        ),
+        explore=("tie_strength", "wage_gap_elasticity"),
+        presets={
+            "poverty alone": {"tie_strength": 0},
+            "poverty and bridges": {"tie_strength": 2.5},
+            "bridges only": {"wage_gap_elasticity": 0},
+        },
+    )
+)

@@ -1,4 +1,5 @@
 """Border enforcement as a stock and two flows: how a circular flow became a settled population."""
+
 import numpy as np
 import pandas as pd
 
@@ -84,36 +85,80 @@ def enforcement_stock_flow(enforcement_growth, return_sensitivity, entry_sensiti
     deportations, adjustments of status; births, which add a citizen second generation rather than
     unauthorised migrants.
     """
-    population, entries, returns, _ = stock_flow(enforcement_growth, return_sensitivity, entry_sensitivity,
-                                                 entries_per_year, years)
+    population, entries, returns, _ = stock_flow(
+        enforcement_growth, return_sensitivity, entry_sensitivity, entries_per_year, years
+    )
     n = years + 1
-    return pd.DataFrame({
-        "year": np.tile(START_YEAR + np.arange(n), len(SERIES)),
-        "series": np.repeat(SERIES, n),
-        "millions": np.concatenate([population, entries, returns]),
-    })
+    return pd.DataFrame(
+        {
+            "year": np.tile(START_YEAR + np.arange(n), len(SERIES)),
+            "series": np.repeat(SERIES, n),
+            "millions": np.concatenate([population, entries, returns]),
+        }
+    )
 
 
-register(Model(
-    name="enforcement_stock_flow",
-    title="Border enforcement: from circulation to settlement",
-    row="III.3",
-    fn=enforcement_stock_flow,
-    params=(
-        Param("enforcement_growth", "Enforcement by 2008", "multiple of 1986", 1, 10, 0.5, PATROL_GROWTH,
-              "enforcement in 2008 as a multiple of 1986 (Border Patrol officers grew fivefold)"),
-        Param("return_sensitivity", "Sensitivity of return to enforcement", "elasticity", 0, 3, 0.01,
-              CALIBRATED_RETURN_SENSITIVITY,
-              "how strongly enforcement cuts the yearly probability of going home (calibrated: 1.29)"),
-        Param("entry_sensitivity", "Sensitivity of entry to enforcement", "elasticity", 0, 3, 0.01, 0,
-              "how strongly enforcement cuts entries (a choice: 0, entries unaffected)"),
-        Param("entries_per_year", "Entries per year", "thousands", 0, 3000, 50, CALIBRATED_ENTRIES,
-              "yearly entries without extra enforcement; also sets the 1986 return probability (entries / 3 million)"),
-        Param("years", "Years from 1986", "years", 10, 40, 1, BUILDUP_YEARS, "how many years to follow"),
-    ),
-    view=View(x="year", y="millions", color="series", x_title="Year",
-              y_title="Millions (population; entries and returns per year)", mark="line"),
-    presets={"calibrated (3 to 12 million)": {},
-             "enforcement deters entry as much as return": {"entry_sensitivity": CALIBRATED_RETURN_SENSITIVITY},
-             "no build-up of enforcement": {"enforcement_growth": 1}},
-))
+register(
+    Model(
+        name="enforcement_stock_flow",
+        title="Border enforcement: from circulation to settlement",
+        row="III.3",
+        fn=enforcement_stock_flow,
+        params=(
+            Param(
+                "enforcement_growth",
+                "Enforcement by 2008",
+                "multiple of 1986",
+                1,
+                10,
+                0.5,
+                PATROL_GROWTH,
+                "enforcement in 2008 as a multiple of 1986 (Border Patrol officers grew fivefold)",
+            ),
+            Param(
+                "return_sensitivity",
+                "Sensitivity of return to enforcement",
+                "elasticity",
+                0,
+                3,
+                0.01,
+                CALIBRATED_RETURN_SENSITIVITY,
+                "how strongly enforcement cuts the yearly probability of going home (calibrated: 1.29)",
+            ),
+            Param(
+                "entry_sensitivity",
+                "Sensitivity of entry to enforcement",
+                "elasticity",
+                0,
+                3,
+                0.01,
+                0,
+                "how strongly enforcement cuts entries (a choice: 0, entries unaffected)",
+            ),
+            Param(
+                "entries_per_year",
+                "Entries per year",
+                "thousands",
+                0,
+                3000,
+                50,
+                CALIBRATED_ENTRIES,
+                "yearly entries without extra enforcement; also sets the 1986 return probability (entries / 3 million)",
+            ),
+            Param("years", "Years from 1986", "years", 10, 40, 1, BUILDUP_YEARS, "how many years to follow"),
+        ),
+        view=View(
+            x="year",
+            y="millions",
+            color="series",
+            x_title="Year",
+            y_title="Millions (population; entries and returns per year)",
+            mark="line",
+        ),
+        presets={
+            "calibrated (3 to 12 million)": {},
+            "enforcement deters entry as much as return": {"entry_sensitivity": CALIBRATED_RETURN_SENSITIVITY},
+            "no build-up of enforcement": {"enforcement_growth": 1},
+        },
+    )
+)

@@ -1,4 +1,5 @@
 """Expected-income migration: one wage gap, five regions, and the social context that makes them differ."""
+
 import numpy as np
 import pandas as pd
 
@@ -14,7 +15,7 @@ AWARENESS = np.array([1.0, 0.8, 0.6, 0.4, 0.2])
 MEANS = np.array([1.0, 0.7, 0.5, 0.3, 0.1])
 MEANING = np.array([1.0, 0.8, 0.6, 0.4, 0.2])
 MAX_HAZARD = 0.05  # most adults who can leave in a year when the gain is very large (choice)
-GAIN_SCALE = 2.0   # gain, in years of home wages, at which the pull is 63% of its maximum (choice)
+GAIN_SCALE = 2.0  # gain, in years of home wages, at which the pull is 63% of its maximum (choice)
 
 
 def expected_income(wage_ratio, employment_prob, migration_cost, social_context, deprivation, years):
@@ -62,35 +63,87 @@ def expected_income(wage_ratio, employment_prob, migration_cost, social_context,
         felt = np.maximum(0.0, gain + meaning * share[t])
         hazard = reach * (1.0 - np.exp(-felt / GAIN_SCALE))
         share[t + 1] = share[t] + (1.0 - share[t]) * hazard
-    return pd.DataFrame({
-        "year": np.repeat(np.arange(years + 1), len(REGIONS)),
-        "region": np.tile(REGIONS, years + 1),
-        "share_migrated": share.ravel(),
-    })
+    return pd.DataFrame(
+        {
+            "year": np.repeat(np.arange(years + 1), len(REGIONS)),
+            "region": np.tile(REGIONS, years + 1),
+            "share_migrated": share.ravel(),
+        }
+    )
 
 
-register(Model(
-    name="expected_income",
-    title="The same wage gap, uneven flows",
-    row="I.1",
-    fn=expected_income,
-    params=(
-        Param("wage_ratio", "Wage ratio (destination : home)", "ratio", 1, 12, 0.5, data.number("wage_gap_mx_us"),
-              "destination wage for unskilled work divided by the home wage (Portes: seven to one)"),
-        Param("employment_prob", "Chance of finding work", "probability", 0.1, 1, 0.05, 0.5,
-              "probability a migrant finds work at the destination"),
-        Param("migration_cost", "Cost of the move", "years of home wages", 0, 5, 0.25, 1,
-              "cost of the journey and settling in, in years of home earnings"),
-        Param("social_context", "Social context", "strength", 0, 1, 0.1, 1,
-              "how much regions differ in awareness of the gap, means to act and its meaning (0: not at all)"),
-        Param("deprivation", "Relative deprivation", "home wages per share gone", 0, 5, 0.5, 2,
-              "extra felt gain as neighbours leave (0: none)"),
-        Param("years", "Years", "years", 5, 50, 5, 30, "how many years to follow"),
-    ),
-    view=View(x="year", y="share_migrated", color="region", x_title="Year",
-              y_title="Share of adults who have migrated", mark="line"),
-    explore=("social_context", "wage_ratio"),
-    presets={"the gap alone": {"social_context": 0},
-             "gap with social context": {"social_context": 1},
-             "a wider gap, no context": {"social_context": 0, "wage_ratio": 12}},
-))
+register(
+    Model(
+        name="expected_income",
+        title="The same wage gap, uneven flows",
+        row="I.1",
+        fn=expected_income,
+        params=(
+            Param(
+                "wage_ratio",
+                "Wage ratio (destination : home)",
+                "ratio",
+                1,
+                12,
+                0.5,
+                data.number("wage_gap_mx_us"),
+                "destination wage for unskilled work divided by the home wage (Portes: seven to one)",
+            ),
+            Param(
+                "employment_prob",
+                "Chance of finding work",
+                "probability",
+                0.1,
+                1,
+                0.05,
+                0.5,
+                "probability a migrant finds work at the destination",
+            ),
+            Param(
+                "migration_cost",
+                "Cost of the move",
+                "years of home wages",
+                0,
+                5,
+                0.25,
+                1,
+                "cost of the journey and settling in, in years of home earnings",
+            ),
+            Param(
+                "social_context",
+                "Social context",
+                "strength",
+                0,
+                1,
+                0.1,
+                1,
+                "how much regions differ in awareness of the gap, means to act and its meaning (0: not at all)",
+            ),
+            Param(
+                "deprivation",
+                "Relative deprivation",
+                "home wages per share gone",
+                0,
+                5,
+                0.5,
+                2,
+                "extra felt gain as neighbours leave (0: none)",
+            ),
+            Param("years", "Years", "years", 5, 50, 5, 30, "how many years to follow"),
+        ),
+        view=View(
+            x="year",
+            y="share_migrated",
+            color="region",
+            x_title="Year",
+            y_title="Share of adults who have migrated",
+            mark="line",
+        ),
+        explore=("social_context", "wage_ratio"),
+        presets={
+            "the gap alone": {"social_context": 0},
+            "gap with social context": {"social_context": 1},
+            "a wider gap, no context": {"social_context": 0, "wage_ratio": 12},
+        },
+    )
+)

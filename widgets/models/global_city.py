@@ -1,4 +1,5 @@
 """The global city's jobs: producer-services growth, a local multiplier, downgrading and informalisation."""
+
 import numpy as np
 import pandas as pd
 
@@ -9,13 +10,13 @@ from . import Model, View, register
 TIERS = ("high wage", "middle wage", "low wage (formal)", "informal")
 
 # The city at year 0, in jobs per 100 jobs: a stylised modelling choice, not data.
-PRODUCER_SERVICES_0 = 10.0   # producer-services jobs (finance, corporate services), part of high and low tiers
-DIRECT_LOW_SHARE = 0.25      # share of producer-services jobs that are low wage (cleaners, clerks): a choice
-MANUFACTURING_0 = 25.0       # middle-wage, unionised manufacturing jobs (the ones that can be downgraded)
-OTHER_MIDDLE_0 = 30.0        # other middle-wage jobs
-OTHER_HIGH_0 = 12.5          # high-wage jobs outside producer services
-OTHER_LOW_0 = 19.5           # low-wage formal jobs outside producer services
-INFORMAL_0 = 3.0             # informal jobs
+PRODUCER_SERVICES_0 = 10.0  # producer-services jobs (finance, corporate services), part of high and low tiers
+DIRECT_LOW_SHARE = 0.25  # share of producer-services jobs that are low wage (cleaners, clerks): a choice
+MANUFACTURING_0 = 25.0  # middle-wage, unionised manufacturing jobs (the ones that can be downgraded)
+OTHER_MIDDLE_0 = 30.0  # other middle-wage jobs
+OTHER_HIGH_0 = 12.5  # high-wage jobs outside producer services
+OTHER_LOW_0 = 19.5  # low-wage formal jobs outside producer services
+INFORMAL_0 = 3.0  # informal jobs
 MORETTI_SKILLED = data.outside("moretti_skilled_jobs")
 
 
@@ -59,7 +60,7 @@ def global_city(services_growth, multiplier, low_wage_share, downgrading_rate, i
     """
     t = np.arange(years + 1)
     services = PRODUCER_SERVICES_0 * (1 + services_growth) ** t
-    new = np.diff(services, prepend=services[0])           # n_t, 0 in year 0
+    new = np.diff(services, prepend=services[0])  # n_t, 0 in year 0
     skilled = (1 - DIRECT_LOW_SHARE) * new
     induced = multiplier * skilled
     manufacturing = MANUFACTURING_0 * (1 - downgrading_rate) ** t
@@ -77,11 +78,13 @@ def global_city(services_growth, multiplier, low_wage_share, downgrading_rate, i
         low[k] = keep * low[k - 1] + inflow[k]
         informal[k] = informal[k - 1] + moved
     jobs = np.concatenate([high, middle, low, informal])
-    return pd.DataFrame({
-        "year": np.tile(t, 4),
-        "tier": np.repeat(TIERS, years + 1),
-        "jobs": jobs,
-    })
+    return pd.DataFrame(
+        {
+            "year": np.tile(t, 4),
+            "tier": np.repeat(TIERS, years + 1),
+            "jobs": jobs,
+        }
+    )
 
 
 def polarisation(frame: pd.DataFrame) -> pd.DataFrame:
@@ -95,29 +98,74 @@ def polarisation(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"year": table.index.to_numpy(), "polarisation": share.to_numpy()})
 
 
-register(Model(
-    name="global_city",
-    title="The global city's jobs by wage tier",
-    row="IV.5, IV.6",
-    fn=global_city,
-    params=(
-        Param("services_growth", "Producer-services growth", "per year", 0, 0.1, 0.005, 0.04,
-              "yearly growth of finance and corporate-services jobs (a modelling choice)"),
-        Param("multiplier", "Local jobs per new skilled job", "jobs", 0, 4, 0.1, MORETTI_SKILLED,
-              "local non-tradable jobs created by each new skilled job; default 2.5 from Moretti (2010), outside the essays"),
-        Param("low_wage_share", "Low-wage share of local jobs", "share", 0, 1, 0.05, 0.6,
-              "share of those local jobs that are low wage (restaurants, cleaning, luxury services); a modelling choice"),
-        Param("downgrading_rate", "Downgrading of manufacturing", "per year", 0, 0.1, 0.005, 0.02,
-              "yearly share of unionised manufacturing jobs turned into low-wage sweatshop or homework jobs"),
-        Param("informalisation_rate", "Informalisation", "per year", 0, 0.1, 0.005, 0.02,
-              "yearly share of low-wage formal jobs that move into the informal sector"),
-        Param("years", "Years", "years", 5, 40, 1, 30, "how many years to follow"),
-    ),
-    view=View(x="year", y="jobs", color="tier", x_title="Year",
-              y_title="Jobs (per 100 jobs in year 0)", mark="area"),
-    explore=("services_growth", "downgrading_rate"),
-    presets={"Sassen's three processes": {"downgrading_rate": 0.02, "informalisation_rate": 0.02},
-             "no downgrading or informalisation": {"downgrading_rate": 0, "informalisation_rate": 0},
-             "no local multiplier": {"multiplier": 0},
-             "fast services growth": {"services_growth": 0.08}},
-))
+register(
+    Model(
+        name="global_city",
+        title="The global city's jobs by wage tier",
+        row="IV.5, IV.6",
+        fn=global_city,
+        params=(
+            Param(
+                "services_growth",
+                "Producer-services growth",
+                "per year",
+                0,
+                0.1,
+                0.005,
+                0.04,
+                "yearly growth of finance and corporate-services jobs (a modelling choice)",
+            ),
+            Param(
+                "multiplier",
+                "Local jobs per new skilled job",
+                "jobs",
+                0,
+                4,
+                0.1,
+                MORETTI_SKILLED,
+                "local non-tradable jobs created by each new skilled job; default 2.5 from Moretti (2010), outside the essays",
+            ),
+            Param(
+                "low_wage_share",
+                "Low-wage share of local jobs",
+                "share",
+                0,
+                1,
+                0.05,
+                0.6,
+                "share of those local jobs that are low wage (restaurants, cleaning, luxury services); a modelling choice",
+            ),
+            Param(
+                "downgrading_rate",
+                "Downgrading of manufacturing",
+                "per year",
+                0,
+                0.1,
+                0.005,
+                0.02,
+                "yearly share of unionised manufacturing jobs turned into low-wage sweatshop or homework jobs",
+            ),
+            Param(
+                "informalisation_rate",
+                "Informalisation",
+                "per year",
+                0,
+                0.1,
+                0.005,
+                0.02,
+                "yearly share of low-wage formal jobs that move into the informal sector",
+            ),
+            Param("years", "Years", "years", 5, 40, 1, 30, "how many years to follow"),
+        ),
+        view=View(
+            x="year", y="jobs", color="tier", x_title="Year", y_title="Jobs (per 100 jobs in year 0)", mark="area"
+        ),
+        explore=("services_growth", "downgrading_rate"),
+        presets={
+            "Sassen's three processes": {"downgrading_rate": 0.02, "informalisation_rate": 0.02},
+            "no downgrading or informalisation": {"downgrading_rate": 0, "informalisation_rate": 0},
+            "no local multiplier": {"multiplier": 0},
+            "fast services growth": {"services_growth": 0.08},
+        },
+    )
+)

@@ -1,4 +1,5 @@
 """Cumulative causation: migrant networks lower the cost of leaving, so migration feeds itself."""
+
 import numpy as np
 import pandas as pd
 
@@ -64,33 +65,72 @@ def network_diffusion(pioneers, base_propensity, network_effect, return_rate, ye
     """
     never, abroad, returned = diffusion_paths(pioneers, base_propensity, network_effect, return_rate, years)
     values = 100.0 * np.concatenate([1.0 - never, never + returned, abroad])
-    return pd.DataFrame({
-        "year": np.tile(np.arange(years + 1), len(SERIES)),
-        "series": np.repeat(SERIES, years + 1),
-        "percent": values,
-    })
+    return pd.DataFrame(
+        {
+            "year": np.tile(np.arange(years + 1), len(SERIES)),
+            "series": np.repeat(SERIES, years + 1),
+            "percent": values,
+        }
+    )
 
 
-register(Model(
-    name="network_diffusion",
-    title="Networks and cumulative causation",
-    row="I.5",
-    fn=network_diffusion,
-    params=(
-        Param("pioneers", "Pioneers abroad at the start", "share of adults", 0, 0.2, 0.01, 0.02,
-              "share of the community's adults already abroad in year 0 (e.g. recruited)"),
-        Param("base_propensity", "Propensity without networks", "per year", 0, 0.1, 0.005, 0.01,
-              "yearly rate of leaving when nobody in the community has migrated"),
-        Param("network_effect", "Network effect", "per year per share", 0, 1, 0.05, 0.3,
-              "extra yearly rate of leaving per unit of migration prevalence"),
-        Param("return_rate", "Return rate", "per year", 0, 0.5, 0.05, 0.1,
-              "share of those abroad who come home each year"),
-        Param("years", "Years", "years", 10, 60, 5, 40, "how many years to follow"),
-    ),
-    view=View(x="year", y="percent", color="series", x_title="Year",
-              y_title="Percent of the initial adults", mark="line"),
-    explore=("network_effect", "return_rate"),
-    presets={"no networks": {"network_effect": 0},
-             "strong networks, few returns": {"network_effect": 0.8, "return_rate": 0.05},
-             "no pioneers, no propensity": {"pioneers": 0, "base_propensity": 0}},
-))
+register(
+    Model(
+        name="network_diffusion",
+        title="Networks and cumulative causation",
+        row="I.5",
+        fn=network_diffusion,
+        params=(
+            Param(
+                "pioneers",
+                "Pioneers abroad at the start",
+                "share of adults",
+                0,
+                0.2,
+                0.01,
+                0.02,
+                "share of the community's adults already abroad in year 0 (e.g. recruited)",
+            ),
+            Param(
+                "base_propensity",
+                "Propensity without networks",
+                "per year",
+                0,
+                0.1,
+                0.005,
+                0.01,
+                "yearly rate of leaving when nobody in the community has migrated",
+            ),
+            Param(
+                "network_effect",
+                "Network effect",
+                "per year per share",
+                0,
+                1,
+                0.05,
+                0.3,
+                "extra yearly rate of leaving per unit of migration prevalence",
+            ),
+            Param(
+                "return_rate",
+                "Return rate",
+                "per year",
+                0,
+                0.5,
+                0.05,
+                0.1,
+                "share of those abroad who come home each year",
+            ),
+            Param("years", "Years", "years", 10, 60, 5, 40, "how many years to follow"),
+        ),
+        view=View(
+            x="year", y="percent", color="series", x_title="Year", y_title="Percent of the initial adults", mark="line"
+        ),
+        explore=("network_effect", "return_rate"),
+        presets={
+            "no networks": {"network_effect": 0},
+            "strong networks, few returns": {"network_effect": 0.8, "return_rate": 0.05},
+            "no pioneers, no propensity": {"pioneers": 0, "base_propensity": 0},
+        },
+    )
+)

@@ -1,11 +1,14 @@
 """Segmented assimilation: the second generation's paths, given parents' resources and the context of reception."""
+
 import numpy as np
 import pandas as pd
 
 from ..params import Param
 from . import Model, View, register
 
-HUMAN_CAPITAL = np.linspace(0.0, 1.0, 21)  # parents' human capital, stylised index: 0 = little schooling, 1 = professional
+HUMAN_CAPITAL = np.linspace(
+    0.0, 1.0, 21
+)  # parents' human capital, stylised index: 0 = little schooling, 1 = professional
 PATHS = ("upward", "stagnant", "downward")
 
 # Stylised coefficients (modelling choices, NOT estimates): see the docstring of `pathways`.
@@ -17,8 +20,11 @@ RACISM, GANGS, BIFURCATION = 1.0, 1.5, 1.0
 
 def protection(human_capital, authorised_share, community_resources):
     r"""Protection index $\pi = 0.5\,h + 0.25\,L + 0.25\,c$ in $[0, 1]$ (arrays welcome)."""
-    return (WEIGHTS["human_capital"] * np.asarray(human_capital, dtype=float)
-            + WEIGHTS["legal_status"] * authorised_share + WEIGHTS["community"] * community_resources)
+    return (
+        WEIGHTS["human_capital"] * np.asarray(human_capital, dtype=float)
+        + WEIGHTS["legal_status"] * authorised_share
+        + WEIGHTS["community"] * community_resources
+    )
 
 
 def path_shares(human_capital, authorised_share, community_resources, racism, bifurcation, gang_exposure):
@@ -73,34 +79,86 @@ def pathways(authorised_share, community_resources, racism, bifurcation, gang_ex
     group's downward path to the stereotypes the next arrivals face.
     """
     shares = path_shares(HUMAN_CAPITAL, authorised_share, community_resources, racism, bifurcation, gang_exposure)
-    return pd.DataFrame({
-        "human_capital": np.tile(HUMAN_CAPITAL, len(PATHS)),
-        "path": np.repeat(PATHS, len(HUMAN_CAPITAL)),
-        "share": shares.ravel(),
-    })
+    return pd.DataFrame(
+        {
+            "human_capital": np.tile(HUMAN_CAPITAL, len(PATHS)),
+            "path": np.repeat(PATHS, len(HUMAN_CAPITAL)),
+            "share": shares.ravel(),
+        }
+    )
 
 
-register(Model(
-    name="pathways",
-    title="Segmented assimilation: the second generation's paths",
-    row="III.2",
-    fn=pathways,
-    params=(
-        Param("authorised_share", "Parents with legal status", "share", 0, 1, 0.05, 0.5,
-              "share of the parents who are authorised residents"),
-        Param("community_resources", "Co-ethnic community resources", "index 0-1", 0, 1, 0.05, 0.5,
-              "jobs, organisations and adult models the ethnic community offers its young"),
-        Param("racism", "Racism", "index 0-1", 0, 1, 0.05, 0.5, "how strongly the host society discriminates"),
-        Param("bifurcation", "Bifurcated labour market", "index 0-1", 0, 1, 0.05, 0.5,
-              "how far the middle rungs of the job ladder have gone (an hourglass economy)"),
-        Param("gang_exposure", "Gangs and drug culture nearby", "index 0-1", 0, 1, 0.05, 0.5,
-              "daily exposure to countercultural models in poor central-city areas"),
-    ),
-    view=View(x="human_capital", y="share", color="path", x_title="Parents' human capital (stylised index, 0 = little schooling)",
-              y_title="Share of children", mark="area"),
-    presets={"unauthorised labour migrants, hostile context": {"authorised_share": 0, "community_resources": 0.25,
-                                                                "racism": 0.75, "gang_exposure": 0.75},
-             "legal, protected reception": {"authorised_share": 1, "community_resources": 0.75,
-                                            "racism": 0.25, "gang_exposure": 0.25},
-             "no barriers": {"racism": 0, "bifurcation": 0, "gang_exposure": 0}},
-))
+register(
+    Model(
+        name="pathways",
+        title="Segmented assimilation: the second generation's paths",
+        row="III.2",
+        fn=pathways,
+        params=(
+            Param(
+                "authorised_share",
+                "Parents with legal status",
+                "share",
+                0,
+                1,
+                0.05,
+                0.5,
+                "share of the parents who are authorised residents",
+            ),
+            Param(
+                "community_resources",
+                "Co-ethnic community resources",
+                "index 0-1",
+                0,
+                1,
+                0.05,
+                0.5,
+                "jobs, organisations and adult models the ethnic community offers its young",
+            ),
+            Param("racism", "Racism", "index 0-1", 0, 1, 0.05, 0.5, "how strongly the host society discriminates"),
+            Param(
+                "bifurcation",
+                "Bifurcated labour market",
+                "index 0-1",
+                0,
+                1,
+                0.05,
+                0.5,
+                "how far the middle rungs of the job ladder have gone (an hourglass economy)",
+            ),
+            Param(
+                "gang_exposure",
+                "Gangs and drug culture nearby",
+                "index 0-1",
+                0,
+                1,
+                0.05,
+                0.5,
+                "daily exposure to countercultural models in poor central-city areas",
+            ),
+        ),
+        view=View(
+            x="human_capital",
+            y="share",
+            color="path",
+            x_title="Parents' human capital (stylised index, 0 = little schooling)",
+            y_title="Share of children",
+            mark="area",
+        ),
+        presets={
+            "unauthorised labour migrants, hostile context": {
+                "authorised_share": 0,
+                "community_resources": 0.25,
+                "racism": 0.75,
+                "gang_exposure": 0.75,
+            },
+            "legal, protected reception": {
+                "authorised_share": 1,
+                "community_resources": 0.75,
+                "racism": 0.25,
+                "gang_exposure": 0.25,
+            },
+            "no barriers": {"racism": 0, "bifurcation": 0, "gang_exposure": 0},
+        },
+    )
+)

@@ -1,4 +1,5 @@
 """One pipeline: the global city's demand for low-wage labour, carried along bridges to a sending village."""
+
 import functools
 import math
 
@@ -22,7 +23,9 @@ def _city_pull(services_growth, years):
     """New low-wage and informal city jobs per year (per 100 city jobs in year 0), other city values at defaults."""
     city = get("global_city").defaults() | {"services_growth": services_growth, "years": years}
     jobs = global_city(**city)
-    by_tier = dict(zip(jobs["tier"].iloc[:: years + 1], jobs["jobs"].to_numpy().reshape(-1, years + 1)))  # tier-major rows
+    by_tier = dict(
+        zip(jobs["tier"].iloc[:: years + 1], jobs["jobs"].to_numpy().reshape(-1, years + 1))
+    )  # tier-major rows
     low = sum(by_tier[tier] for tier in LOW_TIERS)
     return low, (low[-1] - low[0]) / years
 
@@ -79,38 +82,92 @@ def pipeline(services_growth, tie_strength, sending_country, enforcement, jobs_p
         "village: remittances": village["remittances"],
         "village: local income": village["local_income"],
     }
-    return pd.DataFrame({
-        "year": np.tile(np.arange(years + 1), len(series)),
-        "series": np.repeat(list(series), years + 1),
-        "index": np.concatenate(list(series.values())),
-        "outmigration_rate": rate,
-        "country_share": share,
-    })
+    return pd.DataFrame(
+        {
+            "year": np.tile(np.arange(years + 1), len(series)),
+            "series": np.repeat(list(series), years + 1),
+            "index": np.concatenate(list(series.values())),
+            "outmigration_rate": rate,
+            "country_share": share,
+        }
+    )
 
 
-register(Model(
-    name="pipeline",
-    title="From the city's demand to the sending village",
-    row="V.2",
-    fn=pipeline,
-    params=(
-        Param("services_growth", "Producer-services growth", "per year", 0, 0.1, 0.01, 0.04,
-              "yearly growth of the city's leading sector"),
-        Param("tie_strength", "Strength of ties (bridges)", "index", 0, 4, 0.5, 2.5,
-              "how strongly flows follow bridges rather than poverty alone"),
-        Param("sending_country", "Village's country", "country 1-8", 1, 8, 1, 5,
-              "which hypothetical country of the bridges model the village is in"),
-        Param("enforcement", "Border enforcement", "strength", 0, 1, 0.1, 0,
-              "how costly and dangerous cyclical return becomes"),
-        Param("jobs_programme", "Local jobs programme", "strength", 0, 1, 0.1, 0,
-              "state action that gives working-age adults a reason to stay"),
-        Param("years", "Years", "years", 10, 40, 5, 30, "how many years to follow"),
-    ),
-    view=View(x="year", y="index", color="series", x_title="Year",
-              y_title="Per 100 at the start (remittances: worker-years per 100 adults)"),
-    explore=("services_growth", "enforcement"),
-    presets={"booming city, open border": {"services_growth": 0.08, "enforcement": 0, "jobs_programme": 0},
-             "booming city, militarised border": {"services_growth": 0.08, "enforcement": 0.9, "jobs_programme": 0},
-             "militarised border with local programme": {"services_growth": 0.08, "enforcement": 0.9,
-                                                          "jobs_programme": 0.8}},
-))
+register(
+    Model(
+        name="pipeline",
+        title="From the city's demand to the sending village",
+        row="V.2",
+        fn=pipeline,
+        params=(
+            Param(
+                "services_growth",
+                "Producer-services growth",
+                "per year",
+                0,
+                0.1,
+                0.01,
+                0.04,
+                "yearly growth of the city's leading sector",
+            ),
+            Param(
+                "tie_strength",
+                "Strength of ties (bridges)",
+                "index",
+                0,
+                4,
+                0.5,
+                2.5,
+                "how strongly flows follow bridges rather than poverty alone",
+            ),
+            Param(
+                "sending_country",
+                "Village's country",
+                "country 1-8",
+                1,
+                8,
+                1,
+                5,
+                "which hypothetical country of the bridges model the village is in",
+            ),
+            Param(
+                "enforcement",
+                "Border enforcement",
+                "strength",
+                0,
+                1,
+                0.1,
+                0,
+                "how costly and dangerous cyclical return becomes",
+            ),
+            Param(
+                "jobs_programme",
+                "Local jobs programme",
+                "strength",
+                0,
+                1,
+                0.1,
+                0,
+                "state action that gives working-age adults a reason to stay",
+            ),
+            Param("years", "Years", "years", 10, 40, 5, 30, "how many years to follow"),
+        ),
+        view=View(
+            x="year",
+            y="index",
+            color="series",
+            x_title="Year",
+            y_title="Per 100 at the start (remittances: worker-years per 100 adults)",
+        ),
+        explore=("services_growth", "enforcement"),
+        presets={
+            "booming city, open border": {"services_growth": 0.08, "enforcement": 0, "jobs_programme": 0},
+            "booming city, militarised border": {"services_growth": 0.08, "enforcement": 0.9, "jobs_programme": 0},
+            "militarised border with local programme": {
+                "services_growth": 0.08,
+                "enforcement": 0.9,
+                "jobs_programme": 0.8,
+            },
+        },
+    )
+)

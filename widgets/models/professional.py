@@ -1,4 +1,5 @@
 """Brain drain: a professional's decision to leave, judged against two reference groups."""
+
 import numpy as np
 import pandas as pd
 
@@ -77,40 +78,95 @@ def professional_decision(home_positions, deprivation_home, deprivation_abroad, 
     transfers).
     """
     good, leave_good, leave_without = decision_shares(
-        INCOME, home_positions, deprivation_home, deprivation_abroad, training_mismatch, home_ties)
+        INCOME, home_positions, deprivation_home, deprivation_abroad, training_mismatch, home_ties
+    )
     trained = TRAINED_AT_CENTRE * INCOME
-    values = np.concatenate([
-        trained * good * (1.0 - leave_good),
-        trained * (1.0 - good) * (1.0 - leave_without),
-        trained * (good * leave_good + (1.0 - good) * leave_without),
-    ])
-    return pd.DataFrame({
-        "income": np.tile(INCOME, len(GROUPS)),
-        "group": np.repeat(GROUPS, len(INCOME)),
-        "professionals": values,
-    })
+    values = np.concatenate(
+        [
+            trained * good * (1.0 - leave_good),
+            trained * (1.0 - good) * (1.0 - leave_without),
+            trained * (good * leave_good + (1.0 - good) * leave_without),
+        ]
+    )
+    return pd.DataFrame(
+        {
+            "income": np.tile(INCOME, len(GROUPS)),
+            "group": np.repeat(GROUPS, len(INCOME)),
+            "professionals": values,
+        }
+    )
 
 
-register(Model(
-    name="professional_decision",
-    title="Who leaves: relative deprivation and the brain drain",
-    row="II.3",
-    fn=professional_decision,
-    params=(
-        Param("home_positions", "Good positions at home", "share of the trained per unit of income", 0.2, 3, 0.1, 1,
-              "how fast good positions at home (a decent career and middle-class life) open up as income rises"),
-        Param("deprivation_home", "Weight of deprivation at home", "log-odds", 0, 5, 0.25, 2,
-              "how strongly lacking a good position, compared with well-placed colleagues at home, pushes one to leave"),
-        Param("deprivation_abroad", "Weight of the gap with peers abroad", "log-odds per unit gap", 0, 5, 0.25, 1.5,
-              "how strongly the gap in work conditions and self-development, compared with peers abroad, pushes one to leave"),
-        Param("training_mismatch", "Training fit to the centre", "share", 0, 1, 0.05, 0.5,
-              "how much of the training fits the centre's equipment and conditions rather than home's (structural imbalancing)"),
-        Param("home_ties", "Ties that keep professionals home", "log-odds", 0, 10, 0.5, 5,
-              "the weight of family, language and a career already begun, which keeps most professionals at home"),
-    ),
-    view=View(x="income", y="professionals", color="group", x_title="Country income level (stylised index, 0 = poorest)",
-              y_title="Professionals per cohort (per 1,000 trained at the top)", mark="area"),
-    presets={"modernization for emigration": {"training_mismatch": 1, "home_positions": 0.5},
-             "training that fits home": {"training_mismatch": 0},
-             "plentiful good positions": {"home_positions": 3}},
-))
+register(
+    Model(
+        name="professional_decision",
+        title="Who leaves: relative deprivation and the brain drain",
+        row="II.3",
+        fn=professional_decision,
+        params=(
+            Param(
+                "home_positions",
+                "Good positions at home",
+                "share of the trained per unit of income",
+                0.2,
+                3,
+                0.1,
+                1,
+                "how fast good positions at home (a decent career and middle-class life) open up as income rises",
+            ),
+            Param(
+                "deprivation_home",
+                "Weight of deprivation at home",
+                "log-odds",
+                0,
+                5,
+                0.25,
+                2,
+                "how strongly lacking a good position, compared with well-placed colleagues at home, pushes one to leave",
+            ),
+            Param(
+                "deprivation_abroad",
+                "Weight of the gap with peers abroad",
+                "log-odds per unit gap",
+                0,
+                5,
+                0.25,
+                1.5,
+                "how strongly the gap in work conditions and self-development, compared with peers abroad, pushes one to leave",
+            ),
+            Param(
+                "training_mismatch",
+                "Training fit to the centre",
+                "share",
+                0,
+                1,
+                0.05,
+                0.5,
+                "how much of the training fits the centre's equipment and conditions rather than home's (structural imbalancing)",
+            ),
+            Param(
+                "home_ties",
+                "Ties that keep professionals home",
+                "log-odds",
+                0,
+                10,
+                0.5,
+                5,
+                "the weight of family, language and a career already begun, which keeps most professionals at home",
+            ),
+        ),
+        view=View(
+            x="income",
+            y="professionals",
+            color="group",
+            x_title="Country income level (stylised index, 0 = poorest)",
+            y_title="Professionals per cohort (per 1,000 trained at the top)",
+            mark="area",
+        ),
+        presets={
+            "modernization for emigration": {"training_mismatch": 1, "home_positions": 0.5},
+            "training that fits home": {"training_mismatch": 0},
+            "plentiful good positions": {"home_positions": 3},
+        },
+    )
+)

@@ -1,4 +1,5 @@
 """Remittance multiplier: how far a migradollar travels before it leaks out, and how depopulation shortens the trip."""
+
 import numpy as np
 import pandas as pd
 
@@ -86,36 +87,84 @@ def remittance_multiplier(consumption_share, local_share_full, population_remain
     for village, pop in (("full village", 1.0), ("village as it empties", population_remaining)):
         share = float(local_share(local_share_full, pop, elasticity))
         rounds_ = spending_rounds(consumption_share, share, rounds)
-        frames.append(pd.DataFrame({
-            "round": rounds_["round"],
-            "village": village,
-            "income_added": np.cumsum(rounds_["income"]),
-        }))
+        frames.append(
+            pd.DataFrame(
+                {
+                    "round": rounds_["round"],
+                    "village": village,
+                    "income_added": np.cumsum(rounds_["income"]),
+                }
+            )
+        )
     return pd.concat(frames, ignore_index=True)
 
 
-register(Model(
-    name="remittance_multiplier",
-    title="The migradollar multiplier and its erosion",
-    row="I.2, I.3",
-    fn=remittance_multiplier,
-    params=(
-        Param("consumption_share", "Share of income spent", "share", 0.5, 1, 0.01, CALIBRATED_CONSUMPTION,
-              "share of each dollar of income that households spend rather than save"),
-        Param("local_share_full", "Home share of spending (full village)", "share", 0, 0.9, 0.01, CALIBRATED_LOCAL_SHARE,
-              "share of spending that buys goods and services made at home while the population is all there"),
-        Param("population_remaining", "Population remaining", "share of initial", 0, 1, 0.05, 0.5,
-              "share of the working-age population still at home in the emptied village"),
-        Param("elasticity", "Erosion strength", "elasticity", 0, 3, 0.25, 1,
-              "how fast the home share of spending falls as the population falls (0: not at all)"),
-        Param("rounds", "Spending rounds", "rounds", 1, 30, 1, 12, "how many rounds of re-spending to follow"),
-    ),
-    view=View(x="round", y="income_added", color="village", x_title="Spending round",
-              y_title="Cumulative income added per migradollar (US$)", mark="line"),
-    explore=("population_remaining", "elasticity"),
-    presets={"calibrated (2.90)": {"consumption_share": CALIBRATED_CONSUMPTION, "local_share_full": CALIBRATED_LOCAL_SHARE,
-                                   "population_remaining": 1.0},
-             "half the village gone": {"population_remaining": 0.5},
-             "ghost town": {"population_remaining": 0.1}},
-))
-
+register(
+    Model(
+        name="remittance_multiplier",
+        title="The migradollar multiplier and its erosion",
+        row="I.2, I.3",
+        fn=remittance_multiplier,
+        params=(
+            Param(
+                "consumption_share",
+                "Share of income spent",
+                "share",
+                0.5,
+                1,
+                0.01,
+                CALIBRATED_CONSUMPTION,
+                "share of each dollar of income that households spend rather than save",
+            ),
+            Param(
+                "local_share_full",
+                "Home share of spending (full village)",
+                "share",
+                0,
+                0.9,
+                0.01,
+                CALIBRATED_LOCAL_SHARE,
+                "share of spending that buys goods and services made at home while the population is all there",
+            ),
+            Param(
+                "population_remaining",
+                "Population remaining",
+                "share of initial",
+                0,
+                1,
+                0.05,
+                0.5,
+                "share of the working-age population still at home in the emptied village",
+            ),
+            Param(
+                "elasticity",
+                "Erosion strength",
+                "elasticity",
+                0,
+                3,
+                0.25,
+                1,
+                "how fast the home share of spending falls as the population falls (0: not at all)",
+            ),
+            Param("rounds", "Spending rounds", "rounds", 1, 30, 1, 12, "how many rounds of re-spending to follow"),
+        ),
+        view=View(
+            x="round",
+            y="income_added",
+            color="village",
+            x_title="Spending round",
+            y_title="Cumulative income added per migradollar (US$)",
+            mark="line",
+        ),
+        explore=("population_remaining", "elasticity"),
+        presets={
+            "calibrated (2.90)": {
+                "consumption_share": CALIBRATED_CONSUMPTION,
+                "local_share_full": CALIBRATED_LOCAL_SHARE,
+                "population_remaining": 1.0,
+            },
+            "half the village gone": {"population_remaining": 0.5},
+            "ghost town": {"population_remaining": 0.1},
+        },
+    )
+)

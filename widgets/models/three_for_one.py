@@ -1,4 +1,5 @@
 """The 3x1 (tres-por-uno) programme: migrant dollars matched by three levels of government."""
+
 import numpy as np
 import pandas as pd
 
@@ -33,21 +34,77 @@ def three_for_one(club_dollars, federal_match, state_match, municipal_match, par
     return pd.concat(frames, ignore_index=True)
 
 
-register(Model(
-    name="three_for_one",
-    title="The 3x1 matching of hometown contributions",
-    row="I.8",
-    fn=three_for_one,
-    params=(
-        Param("club_dollars", "Club gift in year 0", "US$", 0, 50_000, 1_000, 10_000, "what one hometown club gives in the first year"),
-        Param("federal_match", "Federal match", "$ per migrant $", 0, 1, 0.25, 1, "federal dollars added to each migrant dollar"),
-        Param("state_match", "State match", "$ per migrant $", 0, 1, 0.25, 1, "state dollars added to each migrant dollar"),
-        Param("municipal_match", "Municipal match", "$ per migrant $", 0, 1, 0.25, 1, "municipal dollars added to each migrant dollar"),
-        Param("participation_growth", "Growth of giving", "per year", 0, 0.2, 0.01, 0.05, "yearly growth of the club's gift as members settle and prosper"),
-        Param("years", "Years", "years", 1, 20, 1, 10, "how many years to follow"),
-    ),
-    view=View(x="year", y="dollars", color="source", x_title="Year", y_title="Dollars for hometown projects (US$)", mark="area"),
-    explore=("federal_match", "participation_growth"),
-    presets={"full 3x1": {"federal_match": 1, "state_match": 1, "municipal_match": 1},
-             "no government match": {"federal_match": 0, "state_match": 0, "municipal_match": 0}},
-))
+register(
+    Model(
+        name="three_for_one",
+        title="The 3x1 matching of hometown contributions",
+        row="I.8",
+        fn=three_for_one,
+        params=(
+            Param(
+                "club_dollars",
+                "Club gift in year 0",
+                "US$",
+                0,
+                50_000,
+                1_000,
+                10_000,
+                "what one hometown club gives in the first year",
+            ),
+            Param(
+                "federal_match",
+                "Federal match",
+                "$ per migrant $",
+                0,
+                1,
+                0.25,
+                1,
+                "federal dollars added to each migrant dollar",
+            ),
+            Param(
+                "state_match",
+                "State match",
+                "$ per migrant $",
+                0,
+                1,
+                0.25,
+                1,
+                "state dollars added to each migrant dollar",
+            ),
+            Param(
+                "municipal_match",
+                "Municipal match",
+                "$ per migrant $",
+                0,
+                1,
+                0.25,
+                1,
+                "municipal dollars added to each migrant dollar",
+            ),
+            Param(
+                "participation_growth",
+                "Growth of giving",
+                "per year",
+                0,
+                0.2,
+                0.01,
+                0.05,
+                "yearly growth of the club's gift as members settle and prosper",
+            ),
+            Param("years", "Years", "years", 1, 20, 1, 10, "how many years to follow"),
+        ),
+        view=View(
+            x="year",
+            y="dollars",
+            color="source",
+            x_title="Year",
+            y_title="Dollars for hometown projects (US$)",
+            mark="area",
+        ),
+        explore=("federal_match", "participation_growth"),
+        presets={
+            "full 3x1": {"federal_match": 1, "state_match": 1, "municipal_match": 1},
+            "no government match": {"federal_match": 0, "state_match": 0, "municipal_match": 0},
+        },
+    )
+)

@@ -1,4 +1,5 @@
 """Reading Table 2: from regression coefficients to percent changes and predicted outcomes."""
+
 from functools import lru_cache
 
 import numpy as np
@@ -14,8 +15,15 @@ MODELS = {  # Table 2's dependent variables: label shown in the chart, regressio
     "sociocultural": "sociocultural (ordered logit)",
 }
 # Predictors that are 0/1 indicators: a change of one unit is the whole change, so `units` does not scale them.
-DUMMIES = {"Sex (male)", "Marital status", "High school graduate", "College graduate",
-           "Professional/executive background", "US citizenship", "Experienced discrimination in US"}
+DUMMIES = {
+    "Sex (male)",
+    "Marital status",
+    "High school graduate",
+    "College graduate",
+    "Professional/executive background",
+    "US citizenship",
+    "Experienced discrimination in US",
+}
 
 
 def percent_change(b):
@@ -48,13 +56,15 @@ def _coefficients() -> pd.DataFrame:
     """Table 2's cells that have a coefficient, with the model label and whether the predictor is a 0/1 indicator."""
     table = data.load("portes_table2_transnationalism")
     table = table[table["coefficient"].notna()]
-    return pd.DataFrame({
-        "model": table["model"].map(MODELS).to_numpy(dtype=object),
-        "regression": table["regression"].to_numpy(dtype=object),
-        "predictor": table["predictor"].to_numpy(dtype=object),
-        "coefficient": table["coefficient"].to_numpy(dtype=float),
-        "dummy": table["predictor"].isin(DUMMIES).to_numpy(),
-    })
+    return pd.DataFrame(
+        {
+            "model": table["model"].map(MODELS).to_numpy(dtype=object),
+            "regression": table["regression"].to_numpy(dtype=object),
+            "predictor": table["predictor"].to_numpy(dtype=object),
+            "coefficient": table["coefficient"].to_numpy(dtype=float),
+            "dummy": table["predictor"].isin(DUMMIES).to_numpy(),
+        }
+    )
 
 
 def transnational_effects(units, baseline_count, baseline_p_economic, baseline_p_sociocultural):
@@ -99,41 +109,87 @@ def transnational_effects(units, baseline_count, baseline_p_economic, baseline_p
     b = cells["coefficient"].to_numpy()
     regression = cells["regression"].to_numpy()
     count = regression == "negative binomial"
-    baseline = np.where(count, baseline_count,
-                        np.where(regression == "logit", baseline_p_economic, baseline_p_sociocultural))
+    baseline = np.where(
+        count, baseline_count, np.where(regression == "logit", baseline_p_economic, baseline_p_sociocultural)
+    )
     multiplier = np.exp(k * b)
     predicted = np.where(count, baseline * multiplier, logit_probability(b, baseline, k))
-    return pd.DataFrame({
-        "model": cells["model"].to_numpy(),
-        "predictor": cells["predictor"].to_numpy(),
-        "coefficient": b,
-        "units": k,
-        "multiplier": multiplier,
-        "percent_change": 100.0 * np.expm1(k * b),
-        "baseline": baseline,
-        "predicted": predicted,
-        "change": predicted - baseline,
-    })
+    return pd.DataFrame(
+        {
+            "model": cells["model"].to_numpy(),
+            "predictor": cells["predictor"].to_numpy(),
+            "coefficient": b,
+            "units": k,
+            "multiplier": multiplier,
+            "percent_change": 100.0 * np.expm1(k * b),
+            "baseline": baseline,
+            "predicted": predicted,
+            "change": predicted - baseline,
+        }
+    )
 
 
-register(Model(
-    name="transnational_effects",
-    title="What Table 2's coefficients mean",
-    row="II.4",
-    fn=transnational_effects,
-    params=(
-        Param("units", "Units of increase", "units of the predictor", 1, 10, 1, 1,
-              "how many units the continuous predictors rise (years of age, education or US residence; children); 0/1 predictors always change by one"),
-        Param("baseline_count", "Baseline political activities", "activities", 0.1, 3, 0.1, 0.5,
-              "expected number of regular political activities before the change (a choice)"),
-        Param("baseline_p_economic", "Baseline chance of being a transnational entrepreneur", "probability", 0.01, 0.5, 0.01, 0.1,
-              "probability of economic transnationalism before the change (a choice)"),
-        Param("baseline_p_sociocultural", "Baseline chance of being above a sociocultural category", "probability", 0.05, 0.95, 0.05, 0.5,
-              "probability of being above a given category of the sociocultural index before the change (a choice)"),
-    ),
-    view=View(x="predictor", y="percent_change", color="model", x_title="Predictor",
-              y_title="Percent change (expected count or odds)", mark="bar", signed=True),
-    presets={"one unit": {"units": 1},
-             "four more years (of education, residence, age)": {"units": 4},
-             "rare entrepreneurship (5 percent)": {"baseline_p_economic": 0.05}},
-))
+register(
+    Model(
+        name="transnational_effects",
+        title="What Table 2's coefficients mean",
+        row="II.4",
+        fn=transnational_effects,
+        params=(
+            Param(
+                "units",
+                "Units of increase",
+                "units of the predictor",
+                1,
+                10,
+                1,
+                1,
+                "how many units the continuous predictors rise (years of age, education or US residence; children); 0/1 predictors always change by one",
+            ),
+            Param(
+                "baseline_count",
+                "Baseline political activities",
+                "activities",
+                0.1,
+                3,
+                0.1,
+                0.5,
+                "expected number of regular political activities before the change (a choice)",
+            ),
+            Param(
+                "baseline_p_economic",
+                "Baseline chance of being a transnational entrepreneur",
+                "probability",
+                0.01,
+                0.5,
+                0.01,
+                0.1,
+                "probability of economic transnationalism before the change (a choice)",
+            ),
+            Param(
+                "baseline_p_sociocultural",
+                "Baseline chance of being above a sociocultural category",
+                "probability",
+                0.05,
+                0.95,
+                0.05,
+                0.5,
+                "probability of being above a given category of the sociocultural index before the change (a choice)",
+            ),
+        ),
+        view=View(
+            x="predictor",
+            y="percent_change",
+            color="model",
+            x_title="Predictor",
+            y_title="Percent change (expected count or odds)",
+            mark="bar",
+            signed=True,
+        ),
+        presets={
+            "one unit": {"units": 1},
+            "four more years (of education, residence, age)": {"units": 4},
+            "rare entrepreneurship (5 percent)": {"baseline_p_economic": 0.05},
+        },
+    )
+)

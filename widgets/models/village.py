@@ -1,4 +1,5 @@
 """The sending village over decades: cyclical migrants, settled families, remittances and local income."""
+
 import numpy as np
 import pandas as pd
 
@@ -6,16 +7,16 @@ from ..params import Param
 from . import Model, View, register
 from .remittances import CALIBRATED_CONSUMPTION, CALIBRATED_LOCAL_SHARE, gnp_per_migradollar
 
-INITIAL = 100.0              # working-age adults at home in year 0 (an index)
-REMIT_LONE = 1.0             # yearly remittance of a lone migrant, in years of a home worker's output (choice)
-REMIT_FAMILY = 0.25          # yearly remittance of a migrant whose family is abroad with them (choice)
-FAMILY_RETURN = 0.1          # families return at this fraction of the lone migrants' rate (choice)
-SETTLE_BASE = 0.02           # yearly rate at which lone migrants bring their families, no enforcement (choice)
-SETTLE_ENFORCEMENT = 0.15    # extra settling rate at full enforcement (choice)
-RETURN_CUT = 0.8             # share of the return rate that full enforcement removes (choice)
-PROGRAMME_STAY = 0.6         # share of out-migration a full jobs programme prevents (choice)
-PROGRAMME_LOCAL = 0.1        # rise in the home share of spending under a full programme (choice)
-EROSION = 1.0                # elasticity of the home share of spending to the population at home (choice)
+INITIAL = 100.0  # working-age adults at home in year 0 (an index)
+REMIT_LONE = 1.0  # yearly remittance of a lone migrant, in years of a home worker's output (choice)
+REMIT_FAMILY = 0.25  # yearly remittance of a migrant whose family is abroad with them (choice)
+FAMILY_RETURN = 0.1  # families return at this fraction of the lone migrants' rate (choice)
+SETTLE_BASE = 0.02  # yearly rate at which lone migrants bring their families, no enforcement (choice)
+SETTLE_ENFORCEMENT = 0.15  # extra settling rate at full enforcement (choice)
+RETURN_CUT = 0.8  # share of the return rate that full enforcement removes (choice)
+PROGRAMME_STAY = 0.6  # share of out-migration a full jobs programme prevents (choice)
+PROGRAMME_LOCAL = 0.1  # rise in the home share of spending under a full programme (choice)
+EROSION = 1.0  # elasticity of the home share of spending to the population at home (choice)
 SERIES = ("population at home", "lone migrants abroad", "families abroad", "remittances", "local income")
 
 
@@ -40,12 +41,23 @@ def village_paths(outmigration_rate, return_rate, family_share, jobs_programme, 
         family[t + 1] = family[t] + family_share * out + fam_up - ret_f
         returns[t + 1] = ret_l + ret_f
     remittances = REMIT_LONE * lone + REMIT_FAMILY * family
-    multiplier = gnp_per_migradollar(CALIBRATED_CONSUMPTION, CALIBRATED_LOCAL_SHARE + PROGRAMME_LOCAL * jobs_programme,
-                                     home / INITIAL, EROSION)
+    multiplier = gnp_per_migradollar(
+        CALIBRATED_CONSUMPTION, CALIBRATED_LOCAL_SHARE + PROGRAMME_LOCAL * jobs_programme, home / INITIAL, EROSION
+    )
     local_income = home + remittances * multiplier
-    return {"home": home, "lone": lone, "family": family, "returns": returns, "remittances": remittances,
-            "multiplier": multiplier, "local_income": local_income,
-            "leave_rate": leave, "return_rate": back_lone, "family_return_rate": back_family, "settle_rate": settle}
+    return {
+        "home": home,
+        "lone": lone,
+        "family": family,
+        "returns": returns,
+        "remittances": remittances,
+        "multiplier": multiplier,
+        "local_income": local_income,
+        "leave_rate": leave,
+        "return_rate": back_lone,
+        "family_return_rate": back_family,
+        "settle_rate": settle,
+    }
 
 
 def village(outmigration_rate, return_rate, family_share, jobs_programme, enforcement, years):
@@ -93,37 +105,92 @@ def village(outmigration_rate, return_rate, family_share, jobs_programme, enforc
     """
     p = village_paths(outmigration_rate, return_rate, family_share, jobs_programme, enforcement, years)
     values = np.concatenate([p["home"], p["lone"], p["family"], p["remittances"], p["local_income"]])
-    return pd.DataFrame({
-        "year": np.tile(np.arange(years + 1), len(SERIES)),
-        "series": np.repeat(SERIES, years + 1),
-        "value": values,
-    })
+    return pd.DataFrame(
+        {
+            "year": np.tile(np.arange(years + 1), len(SERIES)),
+            "series": np.repeat(SERIES, years + 1),
+            "value": values,
+        }
+    )
 
 
-register(Model(
-    name="village",
-    title="The sending village over forty years",
-    row="I.6, I.7",
-    fn=village,
-    params=(
-        Param("outmigration_rate", "Out-migration rate", "per year", 0, 0.2, 0.01, 0.06,
-              "share of the adults at home who leave each year, before any programme"),
-        Param("return_rate", "Return rate of lone migrants", "per year", 0, 0.5, 0.05, 0.3,
-              "share of lone migrants abroad who come home each year, before enforcement"),
-        Param("family_share", "Family migration", "share of departures", 0, 1, 0.05, 0.1,
-              "share of those leaving who go with their whole family"),
-        Param("jobs_programme", "Local jobs programme", "strength", 0, 1, 0.1, 0,
-              "public works, support for local production and new enterprises (0: none, 1: full)"),
-        Param("enforcement", "Border enforcement", "strength", 0, 1, 0.1, 0,
-              "cost and danger of crossing back and forth (0: open circulation, 1: militarised border)"),
-        Param("years", "Years", "years", 10, 60, 5, 40, "how many years to follow"),
-    ),
-    view=View(x="year", y="value", color="series", x_title="Year",
-              y_title="Index: people per 100 adults at home in year 0; money in years of one worker's output (year-0 income = 100)",
-              mark="line"),
-    explore=("enforcement", "jobs_programme"),
-    presets={"cyclical": {"family_share": 0.05, "return_rate": 0.3, "enforcement": 0, "jobs_programme": 0},
-             "family settlement": {"family_share": 0.5, "return_rate": 0.3, "enforcement": 0.8, "jobs_programme": 0},
-             "settlement with local programme": {"family_share": 0.5, "return_rate": 0.3, "enforcement": 0.8,
-                                                 "jobs_programme": 0.8}},
-))
+register(
+    Model(
+        name="village",
+        title="The sending village over forty years",
+        row="I.6, I.7",
+        fn=village,
+        params=(
+            Param(
+                "outmigration_rate",
+                "Out-migration rate",
+                "per year",
+                0,
+                0.2,
+                0.01,
+                0.06,
+                "share of the adults at home who leave each year, before any programme",
+            ),
+            Param(
+                "return_rate",
+                "Return rate of lone migrants",
+                "per year",
+                0,
+                0.5,
+                0.05,
+                0.3,
+                "share of lone migrants abroad who come home each year, before enforcement",
+            ),
+            Param(
+                "family_share",
+                "Family migration",
+                "share of departures",
+                0,
+                1,
+                0.05,
+                0.1,
+                "share of those leaving who go with their whole family",
+            ),
+            Param(
+                "jobs_programme",
+                "Local jobs programme",
+                "strength",
+                0,
+                1,
+                0.1,
+                0,
+                "public works, support for local production and new enterprises (0: none, 1: full)",
+            ),
+            Param(
+                "enforcement",
+                "Border enforcement",
+                "strength",
+                0,
+                1,
+                0.1,
+                0,
+                "cost and danger of crossing back and forth (0: open circulation, 1: militarised border)",
+            ),
+            Param("years", "Years", "years", 10, 60, 5, 40, "how many years to follow"),
+        ),
+        view=View(
+            x="year",
+            y="value",
+            color="series",
+            x_title="Year",
+            y_title="Index: people per 100 adults at home in year 0; money in years of one worker's output (year-0 income = 100)",
+            mark="line",
+        ),
+        explore=("enforcement", "jobs_programme"),
+        presets={
+            "cyclical": {"family_share": 0.05, "return_rate": 0.3, "enforcement": 0, "jobs_programme": 0},
+            "family settlement": {"family_share": 0.5, "return_rate": 0.3, "enforcement": 0.8, "jobs_programme": 0},
+            "settlement with local programme": {
+                "family_share": 0.5,
+                "return_rate": 0.3,
+                "enforcement": 0.8,
+                "jobs_programme": 0.8,
+            },
+        },
+    )
+)
