@@ -58,7 +58,8 @@ def test_every_resource_loads_with_schema_columns_and_dtypes(name):
     assert len(frame) > 0, f"{name} is empty"
 
 
-ESSAY_RESOURCES = [n for n in data.resources() if n != "outside_numbers"]
+OUTSIDE_RESOURCES = [n for n in data.resources() if data.source(n).startswith("Source (outside the two essays)")]
+ESSAY_RESOURCES = [n for n in data.resources() if n not in OUTSIDE_RESOURCES]
 
 
 @pytest.mark.parametrize("name", ESSAY_RESOURCES)
@@ -462,6 +463,54 @@ def test_h1b_cap_tripled():
     assert data.number("h1b_created") == caps.index.min(), "the programme starts with its first cap"
 
 
+def test_the_essays_2002_stands_beside_the_record_of_ac21():
+    """The essay dates the 195,000 ceiling to 2002; the record has AC21 (October 2000) for fiscal 2001-2003.
+
+    The essay's statement stays in h1b_caps as written; h1b_record holds what the law set, so a
+    "correction" of either that hides the difference fails here.
+    """
+    essay = rows("h1b_caps", "year")["cap"]
+    record = rows("h1b_record", "key")
+    assert essay[2002] == 195000, "the essay's statement (195,000 in 2002) is kept as written"
+    assert (
+        record.loc["cap_fy2001_2003", "value"] == 195000
+        and record.loc["cap_fy2001_2003", "fiscal_years"] == "2001-2003"
+    )
+    assert record.loc["cap_fy2004", "value"] == 65000, "the ceiling fell back to 65,000 in fiscal 2004"
+    assert record.loc["cap_fy1999_2000", "value"] == essay[1998], "ACWIA's 115,000, for fiscal 1999-2000"
+    days = {record.loc[k, "value"] for k in ("ac21_signed_day", "ac21_signed_day_mondaq")}
+    assert days == {17, 18}, "the two sources disagree on the day AC21 was signed: both are kept"
+
+
+def test_h1b_admissions_are_entries_not_people():
+    """360,498 is of the size of the year's H-1B admissions (entries), far above the people counted under the cap."""
+    record = rows("h1b_record", "key")
+    implied_2003 = record.loc["admissions_2004", "value"] - record.loc["admissions_rise_2004", "value"]
+    assert abs(implied_2003 - data.number("h1b_permits_2003")) <= 2, (
+        "the essay's 360,498 matches 2003 entries (within 2)"
+    )
+    assert record.loc["counted_against_cap_fy2003", "value"] < data.number("h1b_permits_2003") / 4
+    assert "not unique individuals" in record.loc["admissions_count_arrivals", "quote"]
+
+
+def written_forms(value: float) -> set[str]:
+    """Ways a source may write a number: 386,821 / 386821, 3 million, 2.5, one, fivefold."""
+    forms = {f"{value:,.0f}", f"{value:.0f}", f"{value:g}"}
+    if value >= 1e6 and value % 1e6 == 0:
+        forms.add(f"{value / 1e6:g} million")
+    forms |= {"1": {"one"}, "5": {"fivefold"}}.get(f"{value:g}", set())
+    return forms
+
+
+def test_every_outside_figure_quotes_its_source_and_names_a_locator():
+    for name in OUTSIDE_RESOURCES:
+        for row in data.load(name).itertuples():
+            assert len(row.quote) > 30 and len(row.locator) > 3, f"{name}.{row.key}: quote or locator missing"
+            if pd.notna(row.value) and row.unit != "day of October 2000":
+                forms = written_forms(float(row.value))
+                assert any(form in row.quote for form in forms), f"{name}.{row.key}: none of {forms} in the quote"
+
+
 def test_h1b_sources_less_than_total():
     sources, total = data.load("h1b_sources_2003"), data.number("h1b_permits_2003")
     assert total == 360498, "360,498 permits in 2003"
@@ -530,5 +579,6 @@ def test_outside_figures_are_labelled_and_cited():
 
 def test_outside_bibkeys_are_in_references_bib():
     bib = (ROOT / "references.bib").read_text()
-    missing = [k for k in data.load("outside_numbers")["bibkey"] if "{" + k + "," not in bib]
+    keys = [k for name in OUTSIDE_RESOURCES for k in data.load(name)["bibkey"]]
+    missing = [k for k in keys if "{" + k + "," not in bib]
     assert not missing, f"outside figures cite keys missing from references.bib: {missing}"
