@@ -8,7 +8,6 @@ disagree, a test with an explicit name asserts the disagreement, so a
 
 import csv
 import json
-import math
 import os
 import re
 import shutil
@@ -19,6 +18,7 @@ import pytest
 
 from widgets import data
 from widgets.data import DataError
+from widgets.models.transnational_effects import rounding_interval
 
 ROOT = Path(data.__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -284,11 +284,6 @@ def test_table1_all_row_and_top_six_sum():
 PRINTED_PERCENT_DISAGREES = "Sex (male)"
 
 
-def percent_interval(b: float) -> tuple[float, float]:
-    """100 * (exp(b) - 1) for b rounded to 3 decimals, widened for rounding the percent to 1 decimal."""
-    return 100 * (math.exp(b - 0.0005) - 1) - 0.05, 100 * (math.exp(b + 0.0005) - 1) + 0.05
-
-
 POLITICAL = table2("political")
 POLITICAL_EFFECTS = POLITICAL.dropna(subset=["coefficient", "reported_effect"])
 
@@ -300,14 +295,14 @@ def test_table2_political_effects_are_present():
 @pytest.mark.parametrize("predictor", [p for p in POLITICAL_EFFECTS.index if p != PRINTED_PERCENT_DISAGREES])
 def test_table2_percent_change_follows_from_coefficient(predictor):
     b, printed = POLITICAL_EFFECTS.loc[predictor, ["coefficient", "reported_effect"]]
-    low, high = percent_interval(b)
+    low, high = rounding_interval(b)
     assert low <= printed <= high, f"{predictor}: b = {b} implies {low:.2f} to {high:.2f}, table prints {printed}"
 
 
 def test_table2_sex_percent_change_disagrees_with_coefficient():
     b, printed = POLITICAL.loc[PRINTED_PERCENT_DISAGREES, ["coefficient", "reported_effect"]]
     assert (b, printed) == (1.209, 235.3), "Table 2 prints 1.209 and 235.3 for Sex (male)"
-    low, high = percent_interval(b)
+    low, high = rounding_interval(b)
     assert 234.7 < low < high < 235.3, f"1.209 implies {low:.2f} to {high:.2f}"
     assert not low <= printed <= high, "the printed 235.3 is outside what 1.209 allows (the source's own slip)"
 

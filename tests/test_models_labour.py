@@ -220,7 +220,7 @@ def test_networks_sustain_a_flow_but_cannot_start_one():
 
 def village_at(preset, **overrides):
     model = REGISTRY["village"]
-    return village_paths(**model.validate(**{**model.presets[preset], **overrides}))
+    return village_paths(**model.validate(preset, **overrides))
 
 
 def test_village_presets_exist():

@@ -204,7 +204,7 @@ def tiers(v) -> pd.DataFrame:
 
 
 def services(v) -> np.ndarray:
-    return gc.PRODUCER_SERVICES_0 * (1 + v["services_growth"]) ** np.arange(v["years"] + 1)
+    return gc.producer_services(v["services_growth"], v["years"])
 
 
 @PROPERTY
@@ -276,6 +276,22 @@ def test_multiplier_default_reproduces_moretti_skilled_multiplier():
     induced = total - 100 - new
     skilled = (1 - gc.DIRECT_LOW_SHARE) * new
     assert induced[1:] / skilled[1:] == pytest.approx(np.full(v["years"], 2.5), rel=1e-9)
+
+
+@PROPERTY
+@given(values(CITY, services_growth=0.04))
+def test_low_wage_sources_add_up_to_the_runs_change(v):
+    parts = gc.low_wage_sources(**v)
+    table = tiers(v)
+    low = (table["low wage (formal)"] + table["informal"]).to_numpy()
+    assert parts["all"] == pytest.approx(low[-1] - low[0], rel=1e-9, abs=1e-9)
+    assert parts["moved to informal"] == pytest.approx(table["informal"].iloc[-1] - table["informal"].iloc[0])
+    assert gc.induced_per_skilled(**v) == pytest.approx(v["multiplier"], rel=1e-9, abs=1e-9)
+
+
+def test_induced_per_skilled_is_undefined_without_growth():
+    with pytest.raises(ValueError, match="services_growth = 0"):
+        gc.induced_per_skilled(**CITY.validate(services_growth=0))
 
 
 def test_polarisation_rises_every_year_at_defaults():

@@ -296,6 +296,7 @@ def test_empty_answer_fails(label):
 # ----------------------------------------------------------------------------- the grade command
 
 
+@pytest.mark.slow
 def test_grade_command_on_a_correct_a_wrong_and_an_empty_submission(edition, tmp_path):
     labels = [
         e.label

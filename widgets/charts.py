@@ -9,6 +9,7 @@ renderer is left in charge.
 """
 
 import hashlib
+import itertools
 import json
 import os
 import textwrap
@@ -19,6 +20,7 @@ BUILD_ENV = "MIGRATION_BOOK_BUILD"
 
 # Okabe & Ito (2008) palette: distinguishable with the common forms of colour blindness.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+DASHES = [[1, 0], [6, 3], [2, 2], [8, 2, 2, 2]]  # solid, dashed, dotted, dash-dot: lines differ without colour
 WIDTH = 440  # fits the text column of the book theme with axis labels and a legend
 
 
@@ -59,9 +61,48 @@ if os.environ.get(BUILD_ENV):
     alt.renderers.enable("book")
 
 
-def titled(chart: alt.TopLevelMixin, title: str, source: str) -> alt.TopLevelMixin:
-    """Give a chart its title, a source line, and a text description for screen readers."""
+def titled(chart: alt.TopLevelMixin, title: str, source: str, notes=()) -> alt.TopLevelMixin:
+    """Give a chart its title, a source line (then any ``notes``, a line each), and a text
+    description for screen readers."""
     return chart.properties(
-        title=alt.TitleParams(text=title, subtitle=textwrap.wrap(source, 95)),
+        title=alt.TitleParams(text=title, subtitle=[*textwrap.wrap(source, 95), *notes]),
         description=f"{title}. {source}",
+    )
+
+
+def lines_by(
+    data,
+    x: alt.X,
+    y: alt.Y,
+    by: str,
+    order: list[str] | None = None,
+    colours: list[str] | None = None,
+    dashes: list[list[int]] | None = None,
+    tooltip: list | None = None,
+    point: bool = False,
+) -> alt.Chart:
+    """Lines of ``y`` against ``x``, one per value of column ``by``, told apart by colour *and* dash
+    (readable without colour), with one merged legend in ``order`` (default: order of appearance).
+
+    ``data`` may be None for a chart layered and faceted later (then ``order`` is required).
+
+    >>> import pandas as pd
+    >>> frame = pd.DataFrame({"t": [0, 1, 0, 1], "v": [1, 2, 2, 3], "run": ["a", "a", "b", "b"]})
+    >>> lines_by(frame, alt.X("t:Q"), alt.Y("v:Q"), "run").to_dict()["encoding"]["strokeDash"]["scale"]
+    {'domain': ['a', 'b'], 'range': [[1, 0], [6, 3]]}
+    """
+    order = list(dict.fromkeys(data[by])) if order is None else list(order)
+    colours = colours or list(itertools.islice(itertools.cycle(PALETTE), len(order)))
+    dashes = dashes or list(itertools.islice(itertools.cycle(DASHES), len(order)))
+    # Explicit domains on both channels, so Vega-Lite draws one merged legend (with `sort` it draws two).
+    return (
+        (alt.Chart(data) if data is not None else alt.Chart())
+        .mark_line(strokeWidth=2.5, point=point)
+        .encode(
+            x=x,
+            y=y,
+            color=alt.Color(f"{by}:N", title=None, scale=alt.Scale(domain=order, range=colours)),
+            strokeDash=alt.StrokeDash(f"{by}:N", title=None, scale=alt.Scale(domain=order, range=dashes)),
+            tooltip=tooltip or [f"{by}:N", x.shorthand, y.shorthand],
+        )
     )

@@ -16,8 +16,10 @@ from .charts import titled
 from .models import Model, get
 
 
-def encode(chart: alt.Chart, model: Model, frame: pd.DataFrame) -> alt.Chart:
-    """Marks and encodings of a model's View, with a y scale fixed over ``frame`` so moves are visible."""
+def encode(chart: alt.Chart, model: Model, frame: pd.DataFrame, y_title: str | None = None) -> alt.Chart:
+    """Marks and encodings of a model's View, with a y scale fixed over ``frame`` so moves are visible.
+
+    ``y_title`` replaces the View's y-axis title (a shorter one, where the units go in a subtitle)."""
     view = model.view
     mark = {
         "line": chart.mark_line(point=False, strokeWidth=2.5),
@@ -34,7 +36,10 @@ def encode(chart: alt.Chart, model: Model, frame: pd.DataFrame) -> alt.Chart:
     encoding = {
         "x": alt.X(f"{view.x}:{x_type}", title=view.x_title or view.x),
         "y": alt.Y(
-            f"{view.y}:Q", title=view.y_title or view.y, scale=y_scale, stack="zero" if view.mark == "area" else None
+            f"{view.y}:Q",
+            title=y_title or view.y_title or view.y,
+            scale=y_scale,
+            stack="zero" if view.mark == "area" else None,
         ),
         "tooltip": [f"{view.x}:{x_type}", *([f"{view.color}:N"] if view.color else []), f"{view.y}:Q"],
     }
@@ -64,16 +69,29 @@ def chart(name: str, frame: pd.DataFrame | None = None, title: str | None = None
     )
 
 
+def steps(start: float, stop: float, step: float) -> list[float]:
+    """Evenly spaced slider values from ``start`` to ``stop`` inclusive, rounded to clean decimals,
+    for an explorer whose slider must reach values a chapter names (``vary={name: steps(...)}``).
+
+    >>> steps(0.1, 0.4, 0.1)
+    [0.1, 0.2, 0.3, 0.4]
+    """
+    count = int(round((stop - start) / step))
+    decimals = max(0, -math.floor(math.log10(step))) + 2
+    values = [round(start + k * step, decimals) for k in range(count + 1)]
+    return [int(v) if float(v).is_integer() and float(step).is_integer() else v for v in values]
+
+
 Vary = list[str] | dict[str, list[float]]
 
 
-def grids(name: str, vary: Vary, n: int = 9) -> dict[str, list[float]]:
+def grids(model: Model, vary: Vary, n: int = 9) -> dict[str, list[float]]:
     """The slider values of each varied parameter: its Param grid, or the values given for it.
 
     Given values must be at least two, increasing, evenly spaced (a slider has one step) and
     inside the parameter's range.
     """
-    model = get(name)
+    name = model.name
     if not 1 <= len(vary) <= 2:
         raise ValueError(f"vary must name one or two parameters of {name}, not {list(vary)}")
     if not isinstance(vary, dict):
@@ -89,10 +107,9 @@ def grids(name: str, vary: Vary, n: int = 9) -> dict[str, list[float]]:
     return {key: list(values) for key, values in vary.items()}
 
 
-def grid_frame(name: str, vary: Vary, n: int = 9, **fixed) -> pd.DataFrame:
-    """Model ``name`` run at every point of the grid of the ``vary`` parameters, other values from ``fixed``."""
-    model = get(name)
-    axes = grids(name, vary, n)
+def grid_frame(model: Model, vary: Vary, n: int = 9, **fixed) -> pd.DataFrame:
+    """``model`` run at every point of the grid of the ``vary`` parameters, other values from ``fixed``."""
+    axes = grids(model, vary, n)
     runs = []
     for point in itertools.product(*axes.values()):
         values = dict(fixed, **dict(zip(axes, point)))
@@ -100,16 +117,25 @@ def grid_frame(name: str, vary: Vary, n: int = 9, **fixed) -> pd.DataFrame:
     return pd.concat(runs, ignore_index=True)
 
 
-def explorer(name: str, vary: Vary | None = None, n: int = 9, title: str | None = None, **fixed) -> alt.Chart:
+def explorer(
+    name: str,
+    vary: Vary | None = None,
+    n: int = 9,
+    title: str | None = None,
+    y_title: str | None = None,
+    note: str = "",
+    **fixed,
+) -> alt.Chart:
     """An in-page explorer of model ``name``: sliders for the ``vary`` parameters filter a precomputed grid.
 
     ``vary`` names the parameters (each gets its Param grid of about ``n`` values, opening on the
     default) or maps them to chosen slider values; it defaults to the model's ``explore``
-    parameters. ``fixed`` sets the others.
+    parameters. ``fixed`` sets the others. ``y_title`` shortens the y-axis title and ``note``
+    adds a line under the source (e.g. the units the short title leaves out).
     """
     model = get(name)
-    axes = grids(name, vary or model.explore_params, n)
-    frame = grid_frame(name, axes, **fixed)
+    axes = grids(model, vary or model.explore_params, n)
+    frame = grid_frame(model, axes, **fixed)
     base = alt.Chart(_compact(model, frame, list(axes)))
     for key, values in axes.items():
         p = model.param(key)
@@ -122,8 +148,9 @@ def explorer(name: str, vary: Vary | None = None, n: int = 9, title: str | None 
         )
         base = base.add_params(slider).transform_filter(f"abs(datum.{key} - {key}) < {step / 2}")
     return titled(
-        encode(base, model, frame),
+        encode(base, model, frame, y_title),
         title or model.title,
         f"Model: {model.title} (widgets.models, '{model.name}'), precomputed over "
         f"{math.prod(len(v) for v in axes.values())} settings. Illustrative, not data.",
+        notes=[note] if note else (),
     )

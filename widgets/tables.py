@@ -1,8 +1,50 @@
-"""Readable tables: any data resource as a styled table with labelled columns, source and notes."""
+"""Readable tables: a data resource, or any computed frame, as a styled table with a caption.
+
+:func:`styled` is the book's one table look (caption below the table, left-aligned headers, stable
+ids); :func:`show` applies it to a resource of ``data/`` with headers, source and notes from the
+data package. :func:`as_text` and :func:`wrapped` print frames and sentences for checked cells.
+
+>>> print(as_text(pd.DataFrame({"share": [0.25, 0.5]}), decimals=2))
+   share
+0   0.25
+1   0.50
+"""
+
+from __future__ import annotations
+
+import textwrap
 
 import pandas as pd
 
 from . import data
+
+CAPTION = "caption-side: bottom; text-align: left; font-size: 0.85em; color: #444;"
+
+
+def styled(
+    frame: pd.DataFrame, caption: str, uuid: str, precision: int = 1, right: list[str] = ()
+) -> pd.io.formats.style.Styler:
+    """``frame`` as a book table: no index, numbers to ``precision`` decimals, blanks as a dash,
+    ``caption`` below, ids fixed by ``uuid`` (unique on its page), and the ``right`` columns right-aligned."""
+    return (
+        frame.style.hide(axis="index")
+        .format(precision=precision, na_rep="–")
+        .set_caption(caption)
+        .set_uuid(uuid)
+        .set_table_attributes('class="data-table"')
+        .set_table_styles(
+            [
+                {"selector": "caption", "props": CAPTION},
+                {"selector": "th", "props": "text-align: left; vertical-align: bottom; padding: 2px 10px;"},
+                {"selector": "td", "props": "padding: 2px 10px; vertical-align: top;"},
+                *[
+                    {"selector": f"td.col{i}", "props": "text-align: right;"}
+                    for i, c in enumerate(frame.columns)
+                    if c in right
+                ],
+            ]
+        )
+    )
 
 
 def _labels(name: str) -> dict:
@@ -12,7 +54,11 @@ def _labels(name: str) -> dict:
 
 
 def _as_printed(text: str) -> str:
-    """A number as the source prints it: its own decimals, thousands separated, a dash for a blank."""
+    """A number as the source prints it: its own decimals, thousands separated, a dash for a blank.
+
+    >>> _as_printed("197537"), _as_printed("25.7"), _as_printed("")
+    ('197,537', '25.7', '–')
+    """
     if text == "":
         return "–"
     if text.lstrip("-").isdigit():
@@ -20,8 +66,8 @@ def _as_printed(text: str) -> str:
     return text
 
 
-def show(name: str, columns: list[str] | None = None, rows=None) -> "pd.io.formats.style.Styler":
-    """A styled table of resource ``name``: headers from the schema, blanks shown as a dash, source as caption.
+def show(name: str, columns: list[str] | None = None, rows=None) -> pd.io.formats.style.Styler:
+    """A styled table of resource ``name``: headers from the schema, numbers as printed, source as caption.
 
     ``columns`` picks and orders columns; ``rows`` is an optional boolean mask or callable filtering rows.
     """
@@ -39,27 +85,21 @@ def show(name: str, columns: list[str] | None = None, rows=None) -> "pd.io.forma
     notes = data.notes(name)
     if notes:
         caption += " Notes: " + " ".join(notes)
-    styler = (
-        frame.rename(columns=_labels(name))
-        .style.hide(axis="index")
-        .format(na_rep="–")
-        .set_caption(caption)
-        .set_uuid(name)
-        .set_table_attributes('class="data-table"')
-        .set_table_styles(
-            [
-                {
-                    "selector": "caption",
-                    "props": "caption-side: bottom; text-align: left; font-size: 0.85em; color: #444;",
-                },
-                {"selector": "th", "props": "text-align: left; vertical-align: bottom;"},
-                {"selector": "td", "props": "padding: 2px 10px;"},
-                *[
-                    {"selector": f"td.col{i}", "props": "text-align: right;"}
-                    for i, c in enumerate(frame.columns)
-                    if c in numbers and c not in plain
-                ],
-            ]
-        )
-    )
-    return styler
+    labels = _labels(name)
+    right = [labels[c] for c in frame.columns if c in numbers and c not in plain]
+    return styled(frame.rename(columns=labels), caption, name, right=right)
+
+
+def as_text(frame: pd.DataFrame, decimals: int = 1) -> str:
+    """A frame as fixed-width text with a fixed number of decimals, for checked (nbval) cells."""
+    return frame.to_string(float_format=lambda v: f"{v:.{decimals}f}")
+
+
+def wrapped(text: str, width: int = 80) -> str:
+    """``text`` wrapped to ``width`` characters, for printed output that fits the page.
+
+    >>> print(wrapped("one two three", width=8))
+    one two
+    three
+    """
+    return textwrap.fill(text, width)

@@ -1,6 +1,6 @@
 """Reference solution of ex-10-calibration."""
 
-from widgets import labour
+from widgets.parts import labour
 
 rounds = labour.dollar_rounds(5).set_index("round")
 total = rounds.loc["all rounds"]

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from widgets import labour
+from widgets.parts import labour
 
 effects = labour.residence_effects().set_index("model")
 b = effects.loc["political", "coefficient"]

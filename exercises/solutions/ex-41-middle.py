@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from widgets import cities
+from widgets.parts import cities
 
 for rate in np.round(np.arange(0, 0.1001, 0.005), 3):
     values, wide = cities.city_run(downgrading_rate=rate)

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from widgets import cities
+from widgets.parts import cities
 
 for share in np.round(np.arange(0, 1.0001, 0.05), 2):
     if (

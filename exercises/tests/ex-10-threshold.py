@@ -4,8 +4,8 @@ from numbers import Real
 
 from otter.test_files import test_case
 
-from widgets import labour
 from widgets.models import get
+from widgets.parts import labour
 
 OK_FORMAT = False
 name = "ex-10-threshold"

@@ -4,7 +4,7 @@ from numbers import Real
 
 from otter.test_files import test_case
 
-from widgets import professionals
+from widgets.parts import assimilation
 
 OK_FORMAT = False
 name = "ex-31-wider"
@@ -27,7 +27,7 @@ def a_pair_per_indicator(answer_ex_31_wider):
 
 @test_case(hidden=True)
 def highest_minus_lowest(answer_ex_31_wider):
-    frame = professionals.census_vs_cils()
+    frame = assimilation.census_vs_cils()
     frame["indicator"] = frame["indicator"].str.split(":").str[0]
     frame["source"] = frame["source"].str.startswith("CILS").map({False: 0, True: 1})
     spread = frame.groupby(["indicator", "source"])["percent"].agg(lambda s: s.max() - s.min())

@@ -4,8 +4,8 @@ from numbers import Real
 
 from otter.test_files import test_case
 
-from widgets import cities
 from widgets.models import get
+from widgets.parts import cities
 
 OK_FORMAT = False
 name = "ex-41-middle"

@@ -4,7 +4,7 @@ from numbers import Real
 
 from otter.test_files import test_case
 
-from widgets import cities
+from widgets.parts import cities
 
 OK_FORMAT = False
 name = "ex-41-multiplier"

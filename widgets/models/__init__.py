@@ -53,19 +53,23 @@ class Model:
     def defaults(self) -> dict:
         return {p.name: p.default for p in self.params}
 
-    def validate(self, **overrides) -> dict:
-        """Defaults updated by ``overrides``, each checked against its Param; unknown names raise ValueError."""
+    def validate(self, preset: str | None = None, **overrides) -> dict:
+        """Defaults, updated by the named ``preset``, then by ``overrides`` (a caller's value always
+        wins), each checked against its Param; unknown names raise ValueError."""
+        if preset is not None and preset not in self.presets:
+            raise ValueError(f"{self.name} has no preset {preset!r}; its presets are {list(self.presets)}")
         values = self.defaults()
-        for name, value in overrides.items():
+        for name, value in {**self.presets.get(preset, {}), **overrides}.items():
             values[name] = self.param(name).check(value)
         return values
 
-    def run(self, **overrides) -> pd.DataFrame:
-        return self.fn(**self.validate(**overrides))
+    def run(self, preset: str | None = None, **overrides) -> pd.DataFrame:
+        """A tidy run at the defaults, updated by ``preset`` and then by ``overrides`` (see :meth:`validate`)."""
+        return self.fn(**self.validate(preset, **overrides))
 
     def run_presets(self, names: list[str] | None = None, **overrides) -> pd.DataFrame:
         """One run per preset (all, or ``names``), stacked with a ``preset`` column; ``overrides`` apply to every run."""
-        runs = [self.run(**{**self.presets[name], **overrides}).assign(preset=name) for name in names or self.presets]
+        runs = [self.run(name, **overrides).assign(preset=name) for name in names or self.presets]
         return pd.concat(runs, ignore_index=True)
 
     @property

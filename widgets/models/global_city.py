@@ -20,6 +20,11 @@ INFORMAL_0 = 3.0  # informal jobs
 MORETTI_SKILLED = data.outside("moretti_skilled_jobs")
 
 
+def producer_services(services_growth: float, years: int) -> np.ndarray:
+    """Producer-services jobs year by year, $P_t = P_0 (1 + g)^t$ (per 100 city jobs in year 0)."""
+    return PRODUCER_SERVICES_0 * (1 + services_growth) ** np.arange(years + 1)
+
+
 def global_city(services_growth, multiplier, low_wage_share, downgrading_rate, informalisation_rate, years):
     r"""Jobs in a global city by wage tier, year by year, as producer services grow.
 
@@ -59,7 +64,7 @@ def global_city(services_growth, multiplier, low_wage_share, downgrading_rate, i
     part-time work inside the formal tiers; prices, rents and displacement.
     """
     t = np.arange(years + 1)
-    services = PRODUCER_SERVICES_0 * (1 + services_growth) ** t
+    services = producer_services(services_growth, years)
     new = np.diff(services, prepend=services[0])  # n_t, 0 in year 0
     skilled = (1 - DIRECT_LOW_SHARE) * new
     induced = multiplier * skilled
@@ -96,6 +101,42 @@ def polarisation(frame: pd.DataFrame) -> pd.DataFrame:
     total = table.sum(axis=1)
     share = 1 - table["middle wage"] / total
     return pd.DataFrame({"year": table.index.to_numpy(), "polarisation": share.to_numpy()})
+
+
+def low_wage_sources(
+    services_growth, multiplier, low_wage_share, downgrading_rate, informalisation_rate, years
+) -> dict[str, float]:
+    r"""How much each of Sassen's channels adds to low-wage formal plus informal jobs over a run
+    (jobs per 100 city jobs in year 0), from the equations of :func:`global_city`.
+
+    Keys: ``direct`` ($d$ times the new producer-services jobs), ``consumption`` ($s\,m(1 - d)$
+    times them), ``downgraded`` ($U_0 (1 - (1 - \delta)^T)$), their sum ``all``, and ``moved to
+    informal`` (informalisation moves jobs between the two tiers and creates none, so it is not
+    part of the sum).
+    """
+    new = producer_services(services_growth, years)[-1] - PRODUCER_SERVICES_0
+    parts = {
+        "direct": DIRECT_LOW_SHARE * new,
+        "consumption": low_wage_share * multiplier * (1 - DIRECT_LOW_SHARE) * new,
+        "downgraded": MANUFACTURING_0 * (1 - (1 - downgrading_rate) ** years),
+    }
+    run = global_city(services_growth, multiplier, low_wage_share, downgrading_rate, informalisation_rate, years)
+    informal = run[run["tier"] == "informal"]["jobs"].to_numpy()
+    moved = float(informal[-1] - informal[0])
+    return {**parts, "all": sum(parts.values()), "moved to informal": moved}
+
+
+def induced_per_skilled(
+    services_growth, multiplier, low_wage_share, downgrading_rate, informalisation_rate, years
+) -> float:
+    """Local jobs induced per new skilled producer-services job over a run: $m$ by construction
+    (the model's input, not a result), recovered from the totals $100 + (1 + m(1 - d))(P_T - P_0)$."""
+    new = producer_services(services_growth, years)[-1] - PRODUCER_SERVICES_0
+    if new == 0:
+        raise ValueError("services_growth = 0 creates no new skilled jobs, so the ratio is undefined")
+    run = global_city(services_growth, multiplier, low_wage_share, downgrading_rate, informalisation_rate, years)
+    induced = run[run["year"] == years]["jobs"].sum() - 100 - new
+    return float(induced / ((1 - DIRECT_LOW_SHARE) * new))
 
 
 register(

@@ -31,6 +31,20 @@ def percent_change(b):
     return 100.0 * np.expm1(np.asarray(b, dtype=float))
 
 
+def rounding_interval(b: float, decimals: int = 3, printed_decimals: int = 1) -> tuple[float, float]:
+    """The range of 100 (e^b - 1) that a coefficient printed as ``b`` allows, widened for rounding the percent.
+
+    A coefficient printed with three decimals may be anything within half a unit of the last
+    decimal; the percent is then rounded to one decimal. Table 2 prints 235.3 for b = 1.209,
+    outside what rounding allows:
+
+    >>> [round(v, 2) for v in rounding_interval(1.209)]
+    [234.8, 235.23]
+    """
+    half_b, half_p = 0.5 * 10**-decimals, 0.5 * 10**-printed_decimals
+    return float(percent_change(b - half_b)) - half_p, float(percent_change(b + half_b)) + half_p
+
+
 def odds_ratio(b):
     r"""Odds ratio $e^{b}$ of a one-unit increase in a logit or ordered-logit model (arrays welcome)."""
     return np.exp(np.asarray(b, dtype=float))

@@ -1,4 +1,7 @@
-"""The book's charts of the essays' data: each function returns a finished Altair chart.
+"""The debate (chapter 00): Portes's propositions and the tour of his Tables 1-4.
+
+The tables' charts are drawn here once; the chapters of Parts II and III show them again where
+they discuss a table (a chapter may use two parts' helpers; a part module imports none).
 
 Every chart has a title, axis titles with units, a source line from ``data/datapackage.json``
 and the book's colour-blind-safe palette (see :mod:`widgets.charts`).
@@ -7,8 +10,8 @@ and the book's colour-blind-safe palette (see :mod:`widgets.charts`).
 import altair as alt
 import pandas as pd
 
-from . import data
-from .charts import PALETTE, titled
+from .. import data
+from ..charts import PALETTE, titled
 
 KIND_ORDER = ["agreed", "counterpoint", "less recognised"]
 

@@ -2,57 +2,31 @@
 small computations that chapters 10-12 use and the shared modules do not provide.
 
 Everything here is a thin layer over the registered models (:mod:`widgets.models`) and the data
-(:mod:`widgets.data`): no number is typed in that the essays or the models already hold.
+(:mod:`widgets.data`): no number is typed in that the essays or the models already hold. The
+concept diagrams' words (structural imbalancing, Figure 1) are written in the chapters.
 
 - wage gap and expected income (row I.1): :func:`regional_spread`;
 - the remittance multiplier (rows I.2, I.3): :func:`calibrated_multiplier`, :func:`dollar_rounds`,
   :func:`multiplier_curve`;
-- structural imbalancing (row I.4): :func:`imbalancing_chain`;
 - networks (row I.5): :func:`first_year_below`;
 - the village (rows I.6, I.7): :func:`village_presets`, :func:`village_compare`,
   :func:`village_small_multiples`, :func:`village_shock_table`;
-- transnational organisations (row I.8): :func:`figure1`, :func:`project_dollars_per_migrant_dollar`,
+- transnational organisations (row I.8): :func:`project_dollars_per_migrant_dollar`,
   :func:`project_totals`, :func:`residence_effects`, :func:`show_residence_effects`.
 """
 
 from __future__ import annotations
 
 import math
-from html import escape
 
 import altair as alt
 import numpy as np
 import pandas as pd
-from IPython.display import HTML
 
-from . import data, diagrams, explorer
-from .charts import PALETTE, titled
-from .models import get
-from .models.remittances import CALIBRATED_CONSUMPTION, CALIBRATED_LOCAL_SHARE, gnp_per_migradollar, spending_rounds
-
-CAPTION_STYLE = "caption-side: bottom; text-align: left; font-size: 0.85em; color: #444;"
-
-
-def _styled(styler, uuid: str, caption: str):
-    """A table in the book's look (as :func:`widgets.tables.show`): caption below, stable ids."""
-    return (
-        styler.set_uuid(uuid)
-        .set_caption(caption)
-        .set_table_attributes('class="data-table"')
-        .set_table_styles(
-            [
-                {"selector": "caption", "props": CAPTION_STYLE},
-                {"selector": "th", "props": "text-align: left; vertical-align: bottom; padding: 2px 10px;"},
-                {"selector": "td", "props": "padding: 2px 10px;"},
-            ]
-        )
-    )
-
-
-def as_text(frame: pd.DataFrame, decimals: int = 1) -> str:
-    """A frame as fixed-width text with a fixed number of decimals, for checked (nbval) cells."""
-    return frame.to_string(float_format=lambda v: f"{v:.{decimals}f}")
-
+from .. import data, explorer, tables
+from ..charts import lines_by, titled
+from ..models import get
+from ..models.remittances import CALIBRATED_CONSUMPTION, CALIBRATED_LOCAL_SHARE, gnp_per_migradollar, spending_rounds
 
 # ----------------------------------------------------------------------------- I.1 expected income
 
@@ -122,17 +96,17 @@ def dollar_rounds(rounds: int = 5) -> pd.DataFrame:
 def show_dollar_rounds(rounds: int = 5):
     """:func:`dollar_rounds` as a styled table (US$, three decimals; blanks as a dash)."""
     frame = dollar_rounds(rounds)
-    return _styled(
-        frame.style.hide(axis="index").format(precision=3, na_rep="–"),
-        "dollar-rounds",
+    return tables.styled(
+        frame,
         "Where one migradollar goes, round by round, at the calibration "
         f"c = {CALIBRATED_CONSUMPTION}, home share = {CALIBRATED_LOCAL_SHARE}. "
         "Model (widgets.models, 'remittance_multiplier'); illustrative, not data.",
+        "dollar-rounds",
+        precision=3,
     )
 
 
 ELASTICITIES = (0.5, 1.0, 2.0)
-DASHES = [[1, 0], [6, 3], [2, 2], [8, 2, 2, 2]]  # solid, dashed, dotted, dash-dot: lines differ without colour
 
 
 def multiplier_curve(elasticities=ELASTICITIES) -> alt.Chart:
@@ -152,30 +126,20 @@ def multiplier_curve(elasticities=ELASTICITIES) -> alt.Chart:
         ],
         ignore_index=True,
     )
-    order = list(dict.fromkeys(frame["erosion"]))
-    # Explicit domains on both channels, so Vega-Lite draws one merged legend (colour and dash).
-    lines = (
-        alt.Chart(frame)
-        .mark_line(strokeWidth=2.5)
-        .encode(
-            x=alt.X(
-                "population_remaining:Q",
-                title="Share of the working-age population still at home",
-                axis=alt.Axis(format="%"),
-            ),
-            y=alt.Y("multiplier:Q", title="Income added per migradollar (US$)", scale=alt.Scale(domain=[0, 3])),
-            color=alt.Color(
-                "erosion:N", title=None, sort=order, scale=alt.Scale(domain=order, range=PALETTE[: len(order)])
-            ),
-            strokeDash=alt.StrokeDash(
-                "erosion:N", title=None, sort=order, scale=alt.Scale(domain=order, range=DASHES[: len(order)])
-            ),
-            tooltip=[
-                alt.Tooltip("population_remaining:Q", title="population at home", format=".0%"),
-                "erosion:N",
-                alt.Tooltip("multiplier:Q", format=".2f"),
-            ],
-        )
+    lines = lines_by(
+        frame,
+        alt.X(
+            "population_remaining:Q",
+            title="Share of the working-age population still at home",
+            axis=alt.Axis(format="%"),
+        ),
+        alt.Y("multiplier:Q", title="Income added per migradollar (US$)", scale=alt.Scale(domain=[0, 3])),
+        "erosion",
+        tooltip=[
+            alt.Tooltip("population_remaining:Q", title="population at home", format=".0%"),
+            "erosion:N",
+            alt.Tooltip("multiplier:Q", format=".2f"),
+        ],
     )
     point = alt.Chart(
         pd.DataFrame(
@@ -191,31 +155,6 @@ def multiplier_curve(elasticities=ELASTICITIES) -> alt.Chart:
         "Model: remittance multiplier k(P) = 1 / (1 - c l0 P^e) at the calibration c = "
         f"{CALIBRATED_CONSUMPTION}, l0 = {CALIBRATED_LOCAL_SHARE} (widgets.models, 'remittance_multiplier'). "
         "The dotted line is the migradollar itself (k = 1). Illustrative, not data.",
-    )
-
-
-# ----------------------------------------------------------------------------- I.4 structural imbalancing
-
-
-def imbalancing_chain():
-    """Structural imbalancing as a causal chain (Portes and Walton 1981, as Portes uses it), in the book's words."""
-    return diagrams.chain(
-        "Structural imbalancing: how the centre's penetration of a peripheral society starts a migrant flow",
-        [
-            "Firms, markets and political institutions of the rich countries reach deep into a poorer, weaker society",
-            [
-                "Paid recruiters sign up peasants for the ranches and farms of the American Southwest "
-                "(nineteenth and early twentieth centuries)",
-                "New wants and consumption standards spread, without the incomes to meet them",
-                "Local autonomy shrinks: the state can no longer steer or protect its own economy",
-            ],
-            "Recruited pioneers leave; those who stay feel relative deprivation as new wants outrun local means",
-            "Networks and household strategies make the flow self-sustaining",
-            "NAFTA as the culmination: Mexico turned into a labour reservoir for US industry and agriculture",
-        ],
-        note="Redrawn for this book from Portes's account (section on labour migrants), which draws on "
-        "Portes and Walton (1981), Barrera (1980) and Delgado Wise and Covarrubias (2006). "
-        "A concept diagram, not data.",
     )
 
 
@@ -269,12 +208,12 @@ def show_village_compare(years=(1, 10, 40)):
     """:func:`village_compare` as a styled table with a caption saying what the units are."""
     table = village_compare(years).reset_index()
     table["preset"] = table["preset"].map(PRESET_LABELS)
-    return _styled(
-        table.style.hide(axis="index").format(precision=1, subset=list(SHOWN.values())),
-        "village-presets",
+    return tables.styled(
+        table,
         "The village model at its three presets (widgets.models, 'village'). Adults per 100 at "
         "home in year 0; remittances and local income in years of one home worker's output "
         "(year-0 local income = 100). Illustrative, not data.",
+        "village-presets",
     )
 
 
@@ -283,17 +222,16 @@ VILLAGE_Y_TITLE = "Index (year 0: 100 adults at home, income 100)"
 
 def village_explorer(vary: list[str], title: str, **fixed) -> alt.Chart:
     """An in-page explorer of the village model (:func:`widgets.explorer.explorer`) with a y-axis
-    title short enough to fit beside the plot; the units go into the subtitle instead.
-
-    Works around the registered View's long y title, which Vega-Lite draws taller than the plot.
-    """
-    chart = explorer.explorer("village", vary=vary, title=title, **fixed)
-    chart.encoding.y.title = VILLAGE_Y_TITLE
-    subtitle = list(chart.title.subtitle) + [
-        "People per 100 adults at home in year 0; money in years of one home worker's output."
-    ]
-    chart.title = alt.TitleParams(text=chart.title.text, subtitle=subtitle)
-    return chart
+    title short enough to fit beside the plot (the View's own is taller than the plot); the units
+    go into a line under the source instead."""
+    return explorer.explorer(
+        "village",
+        vary=vary,
+        title=title,
+        y_title=VILLAGE_Y_TITLE,
+        note="People per 100 adults at home in year 0; money in years of one home worker's output.",
+        **fixed,
+    )
 
 
 def village_small_multiples(years: int = 40) -> alt.Chart:
@@ -303,19 +241,13 @@ def village_small_multiples(years: int = 40) -> alt.Chart:
     frame = frame[frame["series"].isin(SHOWN)].copy()
     frame["series"] = frame["series"].map(SHOWN)
     frame["preset"] = frame["preset"].map(PRESET_LABELS)
-    order = list(SHOWN.values())
-    lines = (
-        alt.Chart()
-        .mark_line(strokeWidth=2.5)
-        .encode(
-            x=alt.X("year:Q", title="Year", axis=alt.Axis(values=list(range(0, years + 1, 10)))),
-            y=alt.Y("value:Q", title=VILLAGE_Y_TITLE, scale=alt.Scale(domain=[0, 120])),
-            color=alt.Color("series:N", title=None, sort=order, scale=alt.Scale(domain=order, range=PALETTE[:3])),
-            strokeDash=alt.StrokeDash(
-                "series:N", title=None, sort=order, scale=alt.Scale(domain=order, range=DASHES[:3])
-            ),
-            tooltip=["preset:N", "series:N", "year:Q", alt.Tooltip("value:Q", format=".1f")],
-        )
+    lines = lines_by(
+        None,
+        alt.X("year:Q", title="Year", axis=alt.Axis(values=list(range(0, years + 1, 10)))),
+        alt.Y("value:Q", title=VILLAGE_Y_TITLE, scale=alt.Scale(domain=[0, 120])),
+        "series",
+        order=list(SHOWN.values()),
+        tooltip=["preset:N", "series:N", "year:Q", alt.Tooltip("value:Q", format=".1f")],
     )
     rule = alt.Chart().mark_rule(color="#999", strokeDash=[1, 3], aria=False).encode(y=alt.datum(100))
     chart = (
@@ -353,70 +285,13 @@ def village_shock_table(year: int = 40, base: str = "cyclical", shocks=None) -> 
     model = get("village")
     rows = {}
     for name, change in (shocks or SHOCKS).items():
-        run = model.run(**{**model.presets[base], **change, "years": max(year, model.param("years").min)})
+        run = model.run(preset=base, **change, years=max(year, model.param("years").min))
         now = run[run["year"] == year].set_index("series")["value"]
         rows[name] = {label: float(now[series]) for series, label in SHOWN.items()}
     return pd.DataFrame.from_dict(rows, orient="index")
 
 
 # ----------------------------------------------------------------------------- I.8 transnational organisations
-
-FIGURE1_SENDING = [
-    "Relatives and neighbours back some of their own who leave to look for a better life.",
-    "Money and news from abroad start to reshape daily life; the town looks more and more to events on the other side.",
-    "Remittances, investment and information change the local culture; goods and people travel back "
-    "and forth; priests and local officials go abroad to ask their emigrants for help.",
-    "The national government steps in, grants concessions to its diaspora and courts it for money and "
-    "political backing; the cross-border traffic becomes national, not just local.",
-]
-FIGURE1_BAND = [
-    "Remittances start to flow",
-    "Transnational businesses and social activities start",
-    "Transnational communities form",
-    "Transnational communities are consolidated",
-]
-FIGURE1_RECEIVING = [
-    "Newcomers get an insecure foothold and send small sums to their families.",
-    "As their economic position firms up they send more money and investment, visit home for the "
-    "first time and found the first hometown associations.",
-    "Migrants invest seriously at home and strengthen their organisations; their money buys them a "
-    "voice in their hometown's politics and religious life.",
-    "Migrant organisations become partners in talks with the home government and, at the same time, "
-    "enter local politics where they live; investment grows.",
-]
-
-
-BAND_STYLE = (
-    "background: none; border: none; align-self: center; text-align: center; font-weight: bold; color: #0072B2;"
-)
-
-
-def figure1():
-    """Portes's Figure 1, the process of immigrant transnationalism, redrawn: four stages on the
-    sending side, the stage that joins the two sides in the middle, and four stages on the receiving side.
-
-    Built with :func:`widgets.diagrams.stages` (three columns); the middle column is then drawn as
-    Figure 1's central band (narrower, no box, a two-way arrow) by inline styles, since the shared
-    stylesheet has no class for it.
-    """
-    html = diagrams.stages(
-        "Figure 1 redrawn: the process of immigrant transnationalism in four stages",
-        {"Sending country": FIGURE1_SENDING, "Stage": FIGURE1_BAND, "Receiving country": FIGURE1_RECEIVING},
-    ).data
-    columns = "grid-template-columns: repeat(3, 1fr)"
-    if html.count(columns) != len(FIGURE1_BAND) + 1:
-        raise RuntimeError("widgets.diagrams.stages changed its markup; update labour.figure1")
-    html = html.replace(columns, "grid-template-columns: 1fr 0.62fr 1fr")
-    for k, label in enumerate(FIGURE1_BAND, start=1):
-        box = f'<div class="diagram-box ">{k}. {escape(label)}</div>'
-        if box not in html:
-            raise RuntimeError("widgets.diagrams.stages changed its markup; update labour.figure1")
-        html = html.replace(
-            box,
-            f'<div class="diagram-box" style="{BAND_STYLE}">'
-            f'<span aria-hidden="true">&larr; &rarr;</span><br>{k}. {escape(label)}</div>',
-        )
-    return HTML(html)
 
 
 def project_dollars_per_migrant_dollar(year: int = 0, **values) -> float:
@@ -476,11 +351,8 @@ def show_residence_effects():
             "t = 1 or 10 years, for the count model (negative binomial) only."
         )
     )
-    styler = (
-        frame.style.hide(axis="index")
+    return (
+        tables.styled(frame, caption, "residence-effects")
         .format("{:.3f}", subset=["b"], na_rep="–")
         .format(lambda v: "–" if pd.isna(v) else f"{v:g}", subset=["effect as printed"])
-        .format("{:.1f}", subset=["% a year*", "% in 10 years*"], na_rep="–")
-        .format(na_rep="–", subset=["mark"])
     )
-    return _styled(styler, "residence-effects", caption)

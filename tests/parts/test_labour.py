@@ -1,10 +1,13 @@
-"""Tests of widgets.labour, the helpers of Part I (Portes: labour migrants, networks and remittances)."""
+"""Tests of widgets.parts.labour, the helpers of Part I (Portes: labour migrants, networks and remittances)."""
 
 import math
 
 import pytest
+import vl_convert
 
-from widgets import data, labour
+from widgets import data
+from widgets.models import get
+from widgets.parts import labour
 
 
 def test_calibrated_multiplier_reproduces_the_essay():
@@ -64,15 +67,37 @@ def test_residence_effect_matches_table_2():
     assert math.isnan(labour.residence_effects().set_index("model").loc["economic", "percent per year (recomputed)"])
 
 
-def test_figure1_has_four_stages_on_each_side_and_the_band():
-    html = labour.figure1().data
-    assert html.count('class="diagram-box ') == 8  # four stages on each side
-    assert html.count("&larr; &rarr;") == 4  # the four stages of the middle band
-    for label in labour.FIGURE1_BAND:
-        assert label in html
+CHARTS = [
+    labour.multiplier_curve,
+    labour.village_small_multiples,
+    lambda: labour.village_explorer(["outmigration_rate"], "A village"),
+]
 
 
-def test_charts_have_titles_and_sources():
-    for chart in (labour.multiplier_curve(), labour.village_small_multiples()):
-        spec = chart.to_dict()
-        assert spec["title"]["text"] and spec["title"]["subtitle"]
+@pytest.mark.parametrize("chart", CHARTS)
+def test_charts_have_titles_sources_and_compile(chart):
+    spec = chart().to_dict()
+    assert spec["title"]["text"] and spec["title"]["subtitle"]
+    vl_convert.vegalite_to_vega(spec)
+
+
+def test_village_explorer_has_a_short_y_title_and_the_units_below():
+    spec = labour.village_explorer(["outmigration_rate"], "A village").to_dict()
+    assert spec["encoding"]["y"]["title"] == labour.VILLAGE_Y_TITLE
+    assert spec["title"]["subtitle"][-1].startswith("People per 100 adults")
+
+
+def test_styled_tables_carry_their_caption_and_ids():
+    rounds = labour.show_dollar_rounds().to_html()
+    assert "T_dollar-rounds" in rounds and "<caption>" in rounds and "1.000" in rounds
+    assert "T_village-presets" in labour.show_village_compare().to_html()
+    residence = labour.show_residence_effects().to_html()
+    assert "T_residence-effects" in residence and "0.036" in residence
+
+
+def test_shock_table_applies_each_shock_on_top_of_the_preset():
+    model = get("village")
+    shocks = labour.village_shock_table(year=40)
+    run = model.run("cyclical", enforcement=0.8, years=40)
+    at_home = run[(run["year"] == 40) & (run["series"] == "population at home")]["value"].iloc[0]
+    assert shocks.loc["enforcement 0.8", "Adults at home"] == pytest.approx(at_home)

@@ -1,5 +1,8 @@
-"""Part IV (Sassen) and Part V (synthesis): the migration systems chart, and summaries of the
-``bridges``, ``global_city`` and ``pipeline`` models that the chapters print and draw.
+"""Part IV of the book (Sassen: immigrants in the global city): helpers of chapters 40 and 41.
+
+The migration systems she names (rows IV.1-IV.2), summaries of the ``bridges`` model (IV.3) and
+of the ``global_city`` model (IV.5-IV.6), whose equations, the low-wage decomposition included,
+live in :mod:`widgets.models.global_city`.
 
 Everything here reads the data package (:mod:`widgets.data`) or runs a registered model
 (:mod:`widgets.models`); no number is typed in. Charts carry a title, a source line and a text
@@ -14,12 +17,12 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from . import data
-from .charts import PALETTE, titled
-from .models import get
-from .models import global_city as gc
-from .models.bridges import poverty_rank_correlation
-from .models.global_city import polarisation
+from .. import data, tables
+from ..charts import PALETTE, lines_by, titled
+from ..models import get
+from ..models import global_city as gc
+from ..models.bridges import poverty_rank_correlation
+from ..models.global_city import polarisation
 
 SYSTEMS = "sassen_migration_systems"
 
@@ -97,8 +100,6 @@ def tie_counts_text() -> str:
 
 def systems_table():
     """The data file as a readable table: who receives from whom, the tie, and whether she states it."""
-    from . import tables
-
     return tables.show(SYSTEMS, columns=["receiving", "sending", "tie", "tie_basis", "period"])
 
 
@@ -150,7 +151,7 @@ def bridges_correlations() -> pd.Series:
     preset of the ``bridges`` model: 1 means poverty alone ranks the senders."""
     model = get("bridges")
     return pd.Series(
-        {name: poverty_rank_correlation(model.run(**values)) for name, values in model.presets.items()},
+        {name: poverty_rank_correlation(model.run(name)) for name in model.presets},
         name="rank correlation",
     )
 
@@ -174,20 +175,14 @@ def correlation_curve(elasticities=(0.5, 1.0, 2.0), n: int = 17) -> pd.DataFrame
 def correlation_chart() -> alt.Chart:
     """Line chart: how fast the rank correlation between poverty and emigration falls as ties matter more."""
     frame = correlation_curve()
-    chart = (
-        alt.Chart(frame)
-        .mark_line(point=True, strokeWidth=2.5)
-        .encode(
-            x=alt.X("tie_strength:Q", title="Strength of ties (bridges model, per unit of tie)"),
-            y=alt.Y(
-                "correlation:Q", title="Rank correlation of flow share with poverty", scale=alt.Scale(domain=[-1, 1])
-            ),
-            color=alt.Color("elasticity:N", title=None),
-            strokeDash=alt.StrokeDash("elasticity:N", title=None),
-            tooltip=["elasticity", "tie_strength", alt.Tooltip("correlation:Q", format=".2f")],
-        )
-        .properties(height=240)
-    )
+    chart = lines_by(
+        frame,
+        alt.X("tie_strength:Q", title="Strength of ties (bridges model, per unit of tie)"),
+        alt.Y("correlation:Q", title="Rank correlation of flow share with poverty", scale=alt.Scale(domain=[-1, 1])),
+        "elasticity",
+        tooltip=["elasticity", "tie_strength", alt.Tooltip("correlation:Q", format=".2f")],
+        point=True,
+    ).properties(height=240)
     rule = alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color="#888").encode(y="y:Q")
     return titled(
         rule + chart,
@@ -200,12 +195,6 @@ def correlation_chart() -> alt.Chart:
 # --------------------------------------------------------------------------- global city
 
 
-def _producer_services(values: dict) -> np.ndarray:
-    """Producer-services jobs year by year, P_t = P_0 (1 + g)^t, as in the global_city model."""
-    t = np.arange(values["years"] + 1)
-    return gc.PRODUCER_SERVICES_0 * (1 + values["services_growth"]) ** t
-
-
 def city_run(**overrides) -> tuple[dict, pd.DataFrame]:
     """The validated values and a wide table (year x tier) of one ``global_city`` run."""
     model = get("global_city")
@@ -215,46 +204,34 @@ def city_run(**overrides) -> tuple[dict, pd.DataFrame]:
 
 
 def induced_per_skilled(**overrides) -> float:
-    """Local jobs induced per new skilled producer-services job over a run, recovered from the output.
+    """Local jobs induced per new skilled job over a run (:func:`widgets.models.global_city.induced_per_skilled`):
+    the multiplier the model was given, read back from its output."""
+    return gc.induced_per_skilled(**get("global_city").validate(**overrides))
 
-    All jobs at year T = 100 + new producer-services jobs + induced local jobs, so
-    induced = total - 100 - (P_T - P_0); the new skilled jobs are (1 - d)(P_T - P_0).
-    With the default multiplier this returns Moretti's 2.5.
-    """
-    values, wide = city_run(**overrides)
-    new = _producer_services(values)[-1] - gc.PRODUCER_SERVICES_0
-    if new == 0:
-        raise ValueError("services_growth = 0 creates no new skilled jobs, so the ratio is undefined")
-    induced = wide.sum(axis=1).iloc[-1] - 100 - new
-    return float(induced / ((1 - gc.DIRECT_LOW_SHARE) * new))
+
+SOURCES = {
+    "direct": "direct: low-wage jobs in producer services",
+    "consumption": "indirect: high-income consumption",
+    "downgraded": "downgraded manufacturing",
+    "all": "all new low-wage and informal jobs",
+    "moved to informal": "of which moved to informal",
+}
 
 
 def low_wage_sources(**overrides) -> pd.DataFrame:
-    """Where the growth in low-wage and informal jobs over a run comes from, by Sassen's processes.
+    """Where the growth in low-wage and informal jobs over a run comes from, by Sassen's processes
+    (:func:`widgets.models.global_city.low_wage_sources`), checked against the run's own change.
 
-    Rows: direct (low-wage jobs inside producer services), consumption (the low-wage share of the
-    local jobs that new skilled jobs induce), downgraded manufacturing, and the sum; ``jobs`` per 100
-    city jobs in year 0. Informalisation moves jobs from the low-wage formal tier to the informal one
-    and creates none, so it is reported as a separate row (``moved to informal``), not added in.
-    The parts add up exactly to the run's change in low-wage formal plus informal jobs.
+    Rows: direct, consumption, downgraded manufacturing, their sum, and the jobs moved to informal
+    (not added in: informalisation creates no jobs); ``jobs`` per 100 city jobs in year 0.
     """
     values, wide = city_run(**overrides)
-    new = _producer_services(values)[-1] - gc.PRODUCER_SERVICES_0
-    direct = gc.DIRECT_LOW_SHARE * new
-    consumption = values["low_wage_share"] * values["multiplier"] * (1 - gc.DIRECT_LOW_SHARE) * new
-    downgraded = gc.MANUFACTURING_0 * (1 - (1 - values["downgrading_rate"]) ** values["years"])
+    parts = gc.low_wage_sources(**values)
     low = wide["low wage (formal)"] + wide["informal"]
     change = float(low.iloc[-1] - low.iloc[0])
-    parts = {
-        "direct: low-wage jobs in producer services": direct,
-        "indirect: high-income consumption": consumption,
-        "downgraded manufacturing": downgraded,
-    }
-    if not np.isclose(sum(parts.values()), change, rtol=1e-9, atol=1e-9):
-        raise AssertionError(f"the parts {sum(parts.values())} do not add up to the change {change}")
-    moved = float(wide["informal"].iloc[-1] - wide["informal"].iloc[0])
-    rows = [*parts.items(), ("all new low-wage and informal jobs", change), ("of which moved to informal", moved)]
-    return pd.DataFrame(rows, columns=["source", "jobs"])
+    if not np.isclose(parts["all"], change, rtol=1e-9, atol=1e-9):
+        raise AssertionError(f"the parts {parts['all']} do not add up to the run's change {change}")
+    return pd.DataFrame([(SOURCES[k], float(v)) for k, v in parts.items()], columns=["source", "jobs"])
 
 
 def low_wage_sources_chart(**overrides) -> alt.Chart:
@@ -292,117 +269,28 @@ def polarisation_ends(**overrides) -> tuple[float, float]:
 def polarisation_by_preset() -> pd.DataFrame:
     """Polarisation year by year under each preset of the ``global_city`` model (long form)."""
     model = get("global_city")
-    frames = [polarisation(model.run(**values)).assign(preset=name) for name, values in model.presets.items()]
+    frames = [polarisation(model.run(name)).assign(preset=name) for name in model.presets]
     return pd.concat(frames, ignore_index=True)
 
 
 def polarisation_chart() -> alt.Chart:
     """Line chart of polarisation over time under each preset of the ``global_city`` model."""
-    frame = polarisation_by_preset()
-    order = list(get("global_city").presets)
-    chart = _lines_by_preset(
-        frame,
-        "polarisation",
-        "Share of jobs outside the middle tier",
-        order,
-        alt.Scale(zero=False),
-        axis_format="%",
-        tooltip_format=".1%",
-    )
+    chart = lines_by(
+        polarisation_by_preset(),
+        alt.X("year:Q", title="Year"),
+        alt.Y(
+            "polarisation:Q",
+            title="Share of jobs outside the middle tier",
+            scale=alt.Scale(zero=False),
+            axis=alt.Axis(format="%"),
+        ),
+        "preset",
+        order=list(get("global_city").presets),
+        tooltip=["preset", "year", alt.Tooltip("polarisation:Q", format=".1%")],
+    ).properties(height=260)
     return titled(
         chart,
         "The middle thins out: polarisation under the model's presets",
         "Model: The global city's jobs by wage tier (widgets.models, 'global_city'); polarisation = "
         "high-wage, low-wage and informal jobs over all jobs. Illustrative, not data.",
-    )
-
-
-# --------------------------------------------------------------------------- pipeline
-
-VILLAGE_SERIES = ["village: people at home", "village: remittances", "village: local income"]
-
-
-def pipeline_presets() -> pd.DataFrame:
-    """The ``pipeline`` model's presets side by side at the last year: the pull the city and the
-    bridge give the village (out-migration rate, country share) and the village's state."""
-    model = get("pipeline")
-    rows = []
-    for name, values in model.presets.items():
-        run = model.run(**values)
-        last = run[run["year"] == run["year"].max()].set_index("series")["index"]
-        rows.append(
-            {
-                "preset": name,
-                "country share": float(run["country_share"].iloc[0]),
-                "out-migration rate": float(run["outmigration_rate"].iloc[0]),
-                "city low-wage jobs": float(last["city: low-wage and informal jobs"]),
-                **{s.removeprefix("village: "): float(last[s]) for s in VILLAGE_SERIES},
-            }
-        )
-    return pd.DataFrame(rows).set_index("preset")
-
-
-def pipeline_presets_chart(series: str = "village: people at home") -> alt.Chart:
-    """One village series over time under each preset of the ``pipeline`` model."""
-    model = get("pipeline")
-    frame = model.run_presets()
-    frame = frame[frame["series"] == series]
-    order = list(model.presets)
-    chart = _lines_by_preset(
-        frame,
-        "index",
-        f"{series[0].upper() + series[1:]} (index, 100 at the start)",
-        order,
-        alt.Scale(domain=[0, 100]),
-        tooltip_format=".1f",
-    )
-    return titled(
-        chart,
-        "Same city, same bridge: the border and the state decide what is left of the village",
-        "Model: From the city's demand to the sending village (widgets.models, 'pipeline'), "
-        "the three presets. Illustrative, not data.",
-    )
-
-
-def pipeline_presets_text() -> str:
-    """:func:`pipeline_presets` as three short lines per preset, for a checked cell."""
-    lines = []
-    for preset, row in pipeline_presets().iterrows():
-        lines += [
-            preset,
-            f"  country share {row['country share']:.3f}, out-migration {row['out-migration rate']:.3f} a year,"
-            f" city low-wage jobs in year 30 {row['city low-wage jobs']:.1f}",
-            f"  village in year 30: at home {row['people at home']:.1f}, remittances {row['remittances']:.1f},"
-            f" local income {row['local income']:.1f}",
-        ]
-    return "\n".join(lines)
-
-
-def _lines_by_preset(
-    frame,
-    y: str,
-    y_title: str,
-    order: list[str],
-    scale: alt.Scale,
-    axis_format: str | None = None,
-    tooltip_format: str = ".1f",
-) -> alt.Chart:
-    """One line per model preset over the years, told apart by colour and dash."""
-    return (
-        alt.Chart(frame)
-        .mark_line(strokeWidth=2.5)
-        .encode(
-            x=alt.X("year:Q", title="Year"),
-            y=alt.Y(
-                f"{y}:Q",
-                title=y_title,
-                scale=scale,
-                axis=alt.Axis(format=axis_format) if axis_format else alt.Undefined,
-            ),
-            # A scale domain, not `sort`, fixes the order: with `sort` Vega-Lite draws two legends.
-            color=alt.Color("preset:N", title=None, scale=alt.Scale(domain=order)),
-            strokeDash=alt.StrokeDash("preset:N", title=None, scale=alt.Scale(domain=order)),
-            tooltip=["preset", "year", alt.Tooltip(f"{y}:Q", format=tooltip_format)],
-        )
-        .properties(height=260)
     )

@@ -1,0 +1,45 @@
+"""Tests of widgets.book, the Sphinx extension, on the page contexts Sphinx hands it."""
+
+from types import SimpleNamespace
+
+from widgets import book
+
+
+class App(SimpleNamespace):
+    def add_js_file(self, name, **attributes):
+        self.added.append(name)
+
+
+def test_vega_is_added_only_to_pages_with_a_chart():
+    app = App(added=[])
+    book._add_vega(app, "p", "page.html", {"body": "<p>text</p>"}, None)
+    assert app.added == []
+    book._add_vega(app, "p", "page.html", {"body": 'vegaEmbed("#x", {})'}, None)
+    assert app.added == [book.VEGA_BUNDLE]
+
+
+def test_repeated_scripts_are_dropped_keeping_the_first():
+    first = SimpleNamespace(filename="a.js", attributes={"defer": "defer"})
+    scripts = [
+        first,
+        SimpleNamespace(filename="a.js", attributes={"defer": "defer"}),
+        SimpleNamespace(filename="b.js", attributes={}),
+    ]
+    context = {"script_files": scripts}
+    book._drop_repeated_scripts(None, "p", "page.html", context, None)
+    assert [s.filename for s in context["script_files"]] == ["a.js", "b.js"] and context["script_files"][0] is first
+
+
+def test_bibliography_entries_become_list_items():
+    context = {"body": '<div role="list"><div role="doc-biblioentry">x</div></div>'}
+    book._bibliography_roles(None, "p", "page.html", context, None)
+    assert 'role="listitem"' in context["body"] and "doc-biblioentry" not in context["body"]
+
+
+def test_setup_connects_every_handler():
+    connected = []
+    app = SimpleNamespace(connect=lambda event, fn, **kw: connected.append((event, fn)))
+    meta = book.setup(app)
+    assert meta["parallel_read_safe"]
+    handlers = {fn for _, fn in connected}
+    assert {book._on_builder_inited, book._add_vega, book._bibliography_roles, book._drop_repeated_scripts} <= handlers
