@@ -12,7 +12,7 @@ Per page:
   test_charts_draw                    every Vega chart is an svg with drawn marks (chapters have one at least)
   test_explorers_respond              every slider, moved to min and max with Home/End, redraws its chart
   test_no_dead_controls               every input/select/button in the content changes something
-  test_accessible                     axe-core: no serious/critical violation; every chart has a text alternative
+  test_accessible                     axe-core: no violation at any impact; every chart has a text alternative
   test_keyboard_reaches_everything    Tab reaches every focusable element of the content, with no trap
   test_page_weight                    the page's own bytes are under 1.5 MB
   test_screenshot_saved               _build/screenshots/<page>.jpg exists and is not empty

@@ -15,6 +15,7 @@ from pathlib import Path
 import mathjax
 import vl_convert
 
+from . import pages
 from .charts import BUILD_ENV
 
 VEGA_BUNDLE = "vega-bundle.js"
@@ -75,4 +76,5 @@ def setup(app):
     app.connect("html-page-context", _add_vega)
     app.connect("html-page-context", _bibliography_roles)
     app.connect("html-page-context", _drop_repeated_scripts, priority=900)  # after every other handler
+    pages.setup(app)  # valid markup, accessible names, descriptions, a real index.html
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -9,12 +9,17 @@ from .models import REGISTRY, Model
 
 
 def _param_table(model: Model) -> str:
-    rows = ["| Parameter | Meaning | Unit | Range | Step | Default |", "|---|---|---|---|---|---|"]
+    """The parameters as a captioned table (a data table needs a caption to be announced by name)."""
+    rows = [
+        f"```{{table}} Parameters of the model: {model.title} (the sliders use exactly these ranges)",
+        "| Parameter | Meaning | Unit | Range | Step | Default |",
+        "|---|---|---|---|---|---|",
+    ]
     rows += [
         f"| `{p.name}` ({p.label}) | {p.meaning} | {p.unit} | {p.range_text} | {p.step:g} | {p.default:g} |"
         for p in model.params
     ]
-    return "\n".join(rows)
+    return "\n".join([*rows, "```"])
 
 
 def model_markdown(model: Model) -> str:
@@ -25,7 +30,6 @@ def model_markdown(model: Model) -> str:
         f"Registry name `{model.name}`; argument-map row {model.row}. "
         f'Run it with `REGISTRY["{model.name}"].run(**values)`.',
         inspect.cleandoc(model.doc),
-        "**Parameters** (the sliders use exactly these ranges):",
         _param_table(model),
     ]
     if model.presets:
