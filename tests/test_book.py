@@ -38,7 +38,7 @@ def test_bibliography_entries_become_list_items():
 
 def test_setup_connects_every_handler():
     connected = []
-    app = SimpleNamespace(connect=lambda event, fn, **kw: connected.append((event, fn)))
+    app = SimpleNamespace(connect=lambda event, fn, **kw: connected.append((event, fn)), add_node=lambda *a, **k: None)
     meta = book.setup(app)
     assert meta["parallel_read_safe"]
     handlers = {fn for _, fn in connected}

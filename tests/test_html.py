@@ -1,7 +1,10 @@
 """The built book under the checkers web teams trust, and the files that make it reusable.
 
 Per page (every page of ``_toc.yml``, plus ``index.html``, ``genindex.html``, ``search.html``):
+  test_nu_html_checker_finds_no_error   the Nu Html Checker (vnu-jar, Java) reports no error
+  test_pa11y_finds_no_error             pa11y (HTML_CodeSniffer, WCAG 2 AA) reports no error
   test_page_has_description_and_icon    <html lang>, a <title>, a non-empty meta description, a favicon link
+  test_data_tables_have_captions        every <table> in the content has a non-empty <caption>
 Once:
   test_index_is_a_real_page, test_licences_are_stated, test_citation_file, test_workflow_passes_actionlint
 Proof that the checkers can fail: a tiny page with an error of each kind is caught.
@@ -21,6 +24,7 @@ import yaml
 from conftest import HTML, ROOT
 
 PAGES = checkers.book_pages()
+CONTENT_PAGES = br.toc_pages(ROOT)
 
 
 def _need_tools():
@@ -31,8 +35,33 @@ def _need_tools():
         pytest.fail(f"no built book in {HTML}: run the README's build command first", pytrace=False)
 
 
+@pytest.fixture(scope="module")
+def nu():
+    _need_tools()
+    return checkers.vnu(HTML, PAGES)
+
+
+@pytest.fixture(scope="module")
+def a11y():
+    _need_tools()
+    with br.serve(HTML) as (base, _log):
+        return checkers.pa11y(base, PAGES)
+
+
 def _read(page: str) -> str:
     return (HTML / page).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_nu_html_checker_finds_no_error(nu, page):
+    errors = checkers.vnu_errors(nu[page])
+    assert not errors, "\n".join(f"line {m.get('lastLine')}: {m['message']}" for m in errors[:20])
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_pa11y_finds_no_error(a11y, page):
+    errors = [i for i in a11y[page] if i["type"] == "error"]
+    assert not errors, "\n".join(f"{i['code']}: {i['message']} at {i['selector']}" for i in errors[:20])
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -45,6 +74,14 @@ def test_page_has_description_and_icon(page):
     icon = re.search(r'<link rel="icon" href="([^"]+)"', text)
     assert icon, f"{page}: no favicon link"
     assert (HTML / page).parent.joinpath(icon.group(1)).resolve().is_file(), f"{page}: favicon {icon.group(1)} missing"
+
+
+@pytest.mark.parametrize("page", CONTENT_PAGES)
+def test_data_tables_have_captions(page):
+    article = _read(page).split('<article class="bd-article">', 1)[-1].split("</article>", 1)[0]
+    tables = re.findall(r"<table\b.*?</table>", article, re.S)
+    bare = [t[:120] for t in tables if not re.search(r"<caption[^>]*>\s*\S", t)]
+    assert not bare, f"{page}: {len(bare)} of {len(tables)} tables have no caption: {bare[:3]}"
 
 
 def test_index_is_a_real_page():

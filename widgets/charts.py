@@ -49,7 +49,14 @@ def offline_html(spec: dict, **_) -> dict:
     """Render a chart spec as a div plus a vegaEmbed call; the id and text are stable run to run."""
     text = json.dumps(spec, sort_keys=True, separators=(",", ":")).replace("</", "<\\/")
     chart_id = "vg-" + hashlib.sha1(text.encode()).hexdigest()[:12]
-    script = f'vegaEmbed("#{chart_id}", {text}, {{"actions": false, "renderer": "svg"}}).catch(console.error);'
+    # Vega puts slider bindings in a <form> with no submit button (WCAG H32); they go in a <div> instead,
+    # created beside the chart (vegaEmbed empties the chart's element) and moved into it once drawn.
+    script = (
+        f'(function(){{const el=document.getElementById("{chart_id}"),b=document.createElement("div");'
+        f'b.className="vega-bindings";b.id="{chart_id}-bind";el.after(b);'
+        f'vegaEmbed(el,{text},{{"actions":false,"renderer":"svg","bind":"#{chart_id}-bind"}})'
+        ".then(()=>{b.childElementCount?el.append(b):b.remove();}).catch(console.error);})();"
+    )
     # tabindex: a chart wider than the column scrolls sideways, and a keyboard user must reach that scroll.
     return {"text/html": f'<div class="vega-chart" id="{chart_id}" tabindex="0"></div>\n<script>{script}</script>'}
 

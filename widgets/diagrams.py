@@ -21,10 +21,7 @@ def _heads(heads: list[str], widths: str) -> str:
 
 
 def _figure(title: str, body: str) -> HTML:
-    return HTML(
-        f'<figure class="diagram" role="group" aria-label="{escape(title)}">'
-        f"<figcaption>{escape(title)}</figcaption>{body}</figure>"
-    )
+    return HTML(f'<figure class="diagram"><figcaption>{escape(title)}</figcaption>{body}</figure>')
 
 
 def stages(title: str, columns: dict[str, list[str]], links: list[str] | None = None, band: str | None = None) -> HTML:

@@ -12,6 +12,7 @@ data package. :func:`as_text` and :func:`wrapped` print frames and sentences for
 
 from __future__ import annotations
 
+import hashlib
 import textwrap
 
 import pandas as pd
@@ -87,7 +88,10 @@ def show(name: str, columns: list[str] | None = None, rows=None) -> pd.io.format
         caption += " Notes: " + " ".join(notes)
     labels = _labels(name)
     right = [labels[c] for c in frame.columns if c in numbers and c not in plain]
-    return styled(frame.rename(columns=labels), caption, name, right=right)
+    uuid = name
+    if columns is not None or rows is not None:  # a selection: its own ids, so a page can show both
+        uuid += "_" + hashlib.sha1(repr((list(frame.columns), list(frame.index))).encode()).hexdigest()[:6]
+    return styled(frame.rename(columns=labels), caption, uuid, right=right)
 
 
 def as_text(frame: pd.DataFrame, decimals: int = 1) -> str:
