@@ -153,9 +153,9 @@ def copied_runs(folder: Path) -> list[tuple[str, int, str]]:
     return found
 
 
-# Runs still waiting for their rewrite (issue 16): the test fails on any other run, and on one of
-# these once it is gone, so the list can only shrink. Count before issue 16: 1.
-KNOWN = {("40_bridges.ipynb", "economic and military activity in asia and the caribbean basin")}
+# Runs still waiting for their rewrite: the test fails on any other run, and on one of these once
+# it is gone, so the list can only shrink. Count before issue 16: 1 (chapter 40); after: 0.
+KNOWN: set[tuple[str, str]] = set()
 
 SEEDS = seeds_folder()
 needs_seeds = pytest.mark.skipif(SEEDS is None, reason="the essays' seed texts (shared/seeds) were not found")
