@@ -73,7 +73,7 @@ def test_every_source_names_an_essay(name):
 
 def test_source_of_table1_cites_table_seed_lines_and_original():
     assert data.source("portes_table1_h1b_2002") == (
-        "Source: Portes, Migration and Development, Table 1 (seed lines 1424-1470); originally "
+        "Source: Portes, Migration and Development, Table 1 (seed lines 1424-1470); the essay cites, in its own words: "
         "U.S. Department of Homeland Security, 2002 Yearbook of Immigration Statistics, Table L."
     ), "Table 1's source line changed"
 

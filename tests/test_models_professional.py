@@ -301,6 +301,19 @@ def test_downward_assimilation_is_a_substantial_minority_not_the_rule():
     assert downward()[-1] < 0.05
 
 
+def test_every_preset_keeps_the_downward_path_a_minority():
+    """No preset prints a headline that contradicts the essay: the downward path stays under half.
+
+    The hostile-context preset is the one the chapter prints; it is calibrated to a substantial
+    minority (more than a fifth, less than half) of the least-educated parents' children.
+    """
+    model = get("pathways")
+    for name, values in model.presets.items():
+        assert downward(**values).max() < 0.5, f"preset {name!r} puts a majority on the downward path"
+    hostile = downward(**model.presets["unauthorised labour migrants, hostile context"])
+    assert 0.2 < hostile[0] < 0.5
+
+
 def test_path_shares_function_matches_the_model():
     shares = path_shares(HUMAN_CAPITAL, 0.5, 0.5, 0.5, 0.5, 0.5)
     np.testing.assert_allclose(shares[2], downward())

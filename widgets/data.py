@@ -93,7 +93,7 @@ def source(name: str, folder=None) -> str:
         if "seed_lines" in src:
             text += f" (seed lines {src['seed_lines']})"
         if "original_source" in src:
-            text += f"; originally {src['original_source']}"
+            text += f"; the essay cites, in its own words: {src['original_source']}"
         citations.append(text)
     return "Source: " + "; ".join(citations).rstrip(".") + "."
 

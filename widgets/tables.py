@@ -85,7 +85,7 @@ def show(name: str, columns: list[str] | None = None, rows=None) -> pd.io.format
     caption = data.source(name)
     notes = data.notes(name)
     if notes:
-        caption += " Notes: " + " ".join(notes)
+        caption += " The essay's footnotes, in its own words (lightly edited): " + " ".join(notes)
     labels = _labels(name)
     right = [labels[c] for c in frame.columns if c in numbers and c not in plain]
     uuid = name

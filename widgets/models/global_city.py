@@ -48,7 +48,11 @@ def global_city(services_growth, multiplier, low_wage_share, downgrading_rate, i
     formal 22, of which 2.5 in producer services; informal 3), the low-wage share of producer-services
     jobs $d = 0.25$ and the default low-wage share of induced jobs $s = 0.6$ are modelling choices, not
     published figures. The default multiplier $m = 2.5$ is Moretti's (2010) estimate of the local jobs
-    created by one new skilled job in a tradable industry in a US city (outside the essays). Rates are
+    created by one new skilled job in a tradable industry in a US city (outside the essays). It is
+    an input, so the default run gives 2.5 induced jobs per new skilled job by construction; the
+    model applies it to producer services, a use the estimate was not made for, and a reworking of
+    Moretti's data (van Dijk 2014) finds about 1.0 local job per tradable job and no larger
+    multiplier for skilled jobs. Rates are
     constant; nothing else in the city grows or shrinks.
 
     **Sources.** Sassen, section on immigrants in the advanced urban economy: specialised services
@@ -56,7 +60,8 @@ def global_city(services_growth, multiplier, low_wage_share, downgrading_rate, i
     indirectly; manufacturing is downgraded (fewer union shops, more sweatshops and homework);
     informalisation grows out of the advanced economy itself; the result is polarisation. Outside the
     essays: Moretti, Enrico. 2010. Local Multipliers. American Economic Review: Papers and
-    Proceedings 100(2): 373-377, Table 1 (2.5 local jobs per skilled tradable job).
+    Proceedings 100(2): 373-377, abstract (2.5 local jobs per skilled tradable job); van Dijk, Jasper.
+    2014. Local Employment Multipliers in U.S. cities. Oxford Economics Discussion Paper 730 (about 1.0).
 
     **Leaves out.** Who fills the jobs (immigrants, women, natives) and wages themselves; the smaller
     multiplier of the low-wage producer-services jobs (Moretti: 1.0 per unskilled job); the decline

@@ -14,7 +14,9 @@ PATHS = ("upward", "stagnant", "downward")
 # Stylised coefficients (modelling choices, NOT estimates): see the docstring of `pathways`.
 WEIGHTS = {"human_capital": 0.5, "legal_status": 0.25, "community": 0.25}  # of the protection index
 UP_CONSTANT, UP_PROTECTION = -1.5, 4.0
-DOWN_CONSTANT, DOWN_PROTECTION = -1.5, 2.0
+# Set so that the hostile-context preset leaves the downward path a minority of the least educated's
+# children (about two in five): Portes says "a substantial minority" is at risk and gives no figure.
+DOWN_CONSTANT, DOWN_PROTECTION = -2.25, 2.0
 RACISM, GANGS, BIFURCATION = 1.0, 1.5, 1.0
 
 
@@ -53,7 +55,7 @@ def pathways(authorised_share, community_resources, racism, bifurcation, gang_ex
     unprotected part $1 - \pi$. The attractions of the three paths are
 
     $$U_\text{up} = -1.5 + 4\pi - r(1-\pi), \qquad U_\text{stagnant} = -b, \qquad
-    U_\text{down} = -1.5 - 2\pi + (r + 1.5\,g)(1-\pi),$$
+    U_\text{down} = -2.25 - 2\pi + (r + 1.5\,g)(1-\pi),$$
 
     and the shares follow a multinomial logit, $s_j = e^{U_j} / \sum_k e^{U_k}$; they sum to one.
     A bifurcated market thins the middle path (steady working-class jobs), so children who would
@@ -62,10 +64,14 @@ def pathways(authorised_share, community_resources, racism, bifurcation, gang_ex
     community resources never raise the downward share (nor lower the upward one).
 
     **Assumptions.** The coefficients and weights above are stylised choices that show the
-    mechanism; they are NOT estimated from Tables 3 or 4 or from any survey. At the defaults
-    (half the parents authorised, middling community resources and barriers) the downward share
-    among children of the least educated is a substantial minority, not a majority, as the essay
-    says of labour migrants' children, and nearly nil among professionals' children.
+    mechanism; they are NOT estimated from Tables 3 or 4 or from any survey. One of them is set by
+    the essay's words: the constant of $U_\text{down}$ ($-2.25$) is chosen so that in the preset
+    "unauthorised labour migrants, hostile context" the downward share among children of the least
+    educated is a minority (about 42 percent), because Portes says that not all such children go
+    down and that "a substantial minority" is at risk. He gives no figure, so the size of that
+    minority is a modelling choice and every share the model prints is illustrative. With every
+    barrier at its maximum and no protection at all, the model does put a majority on the
+    downward path: that corner of the parameter box goes beyond anything the essay claims.
 
     **Sources.** Portes, section on segmented assimilation (Portes and Zhou 1993; Rumbaut 1994):
     racism, a bifurcated labour market and countercultural models; immigrants' success depends on

@@ -62,8 +62,10 @@ def professional_decision(home_positions, deprivation_home, deprivation_abroad, 
     **Assumptions.** Everything here is stylised: the income index, the proportional training
     capacity, the linear rise of good positions, the logistic decision and the defaults
     ($h = 1$, $c_1 = 2$, $c_2 = 1.5$, $m = 0.5$, $a = 5$) are modelling choices picked to show the
-    mechanism, not estimates. Pay differences abroad do not enter the decision, following the
-    essay's point that the neoclassical wage comparison is not what drives the outflow (Portes 1976).
+    mechanism, not estimates. Pay differences abroad do not enter the decision. That goes beyond the
+    essay: Portes ranks the pay comparison below deprivation against the two reference groups
+    (Portes 1976) and grants the neoclassical account some support; he does not remove pay. The
+    model leaves it out to isolate the two reference groups.
     The defaults keep the emigrating share below one half at every income level, as in the essay's
     observation that most professionals do not leave.
 

@@ -31,7 +31,7 @@ SYSTEMS = "sassen_migration_systems"
 RECEIVING_ORDER = ["United States", "Japan", "France", "England", "Netherlands", "Spain", "Western Europe", "Italy"]
 # The kinds of tie, in the order of the data package's pattern.
 TIE_KINDS = ["colonial", "investment", "military", "trade/aid", "recruitment", "regional dominance", "none stated"]
-BASIS_ORDER = ["stated", "implied", "none stated"]
+BASIS_ORDER = ["stated", "hedged", "implied", "none stated"]
 # Shorter labels for the chart's axis only (the table keeps the essay's names). The two
 # 'former colonial territories' rows are told apart by their receiving country.
 SHORT = {
