@@ -1,0 +1,133 @@
+"""Charts in a running kernel (widgets/live.py) and the live panels (widgets/controls.py), without a browser.
+
+The browser side (JupyterLab in Chromium) is tests/test_lab.py; an nbconvert HTML export of every
+executed chapter is checked by tests/test_binder.py.
+"""
+
+import json
+
+import altair as alt
+import ipywidgets as w
+import pandas as pd
+import pytest
+
+from widgets import controls, explorer, live
+from widgets.models import REGISTRY, get
+
+
+def sliders(box: w.VBox) -> dict[str, w.ValueWidget]:
+    """A panel's sliders by label text."""
+    return {
+        row.children[0].value: row.children[1]
+        for row in box.children
+        if isinstance(row, w.HBox) and isinstance(row.children[1], w.IntSlider | w.FloatSlider)
+    }
+
+
+def menu(box: w.VBox) -> w.Dropdown:
+    (found,) = [
+        row.children[1] for row in box.children if isinstance(row, w.HBox) and isinstance(row.children[1], w.Dropdown)
+    ]
+    return found
+
+
+@pytest.fixture
+def drawn(monkeypatch):
+    """Every spec the panels hand to vl-convert, in order; the drawing is a stand-in (a hash), for speed."""
+    specs = []
+
+    def recording(spec):
+        specs.append(spec)
+        return f"<svg>{hash(json.dumps(spec, sort_keys=True))}</svg>"
+
+    monkeypatch.setattr(live, "svg", recording)
+    return specs
+
+
+def test_a_chart_renders_as_svg_with_no_script():
+    chart = alt.Chart(pd.DataFrame({"x": [1, 2], "y": [3, 4]})).mark_line().encode(x="x:Q", y="y:Q")
+    bundle = live.render(chart.to_dict())
+    assert bundle["image/svg+xml"].lstrip().startswith("<svg")
+    assert not any("script" in key or "html" in key for key in bundle), list(bundle)
+    assert alt.renderers.active == "kernel"
+
+
+@pytest.mark.parametrize("values", [{}, {"network_effect": 0.9, "return_rate": 0.5}, {"return_rate": 0.0}])
+def test_an_explorer_slice_draws_what_the_browser_filter_draws(values):
+    spec = explorer.explorer("network_diffusion", vary=["network_effect", "return_rate"]).to_dict()
+    for p in live.bound_params(spec):
+        p["value"] = values.get(p["name"], p["value"])
+    sliced = live._slice(spec)
+    assert len(live.csv_data(sliced)) < len(live.csv_data(spec)) / 10
+    assert live.svg(sliced) == live.svg(spec)
+
+
+def test_an_explorer_in_a_kernel_keeps_working_sliders():
+    spec = explorer.explorer("network_diffusion", vary=["network_effect", "return_rate"]).to_dict()
+    box = live.explorer_panel(spec)
+    found = sliders(box)
+    assert list(found) == [p["bind"]["name"].strip() for p in live.bound_params(spec)]
+    picture = box.children[-1]
+    for s in found.values():
+        before = picture.value
+        s.value = s.max if s.value != s.max else s.min
+        assert picture.value != before, f"moving {s} changed nothing"
+
+
+@pytest.mark.parametrize("name", sorted(REGISTRY))
+def test_panel_labels_show_units_and_every_slider_redraws(name, drawn):
+    model = get(name)
+    box = controls.panel(name)
+    labels = list(sliders(box))
+    assert labels == [f"{p.label} ({p.unit})" for p in model.params], labels
+    for label, s in sliders(box).items():
+        count = len(drawn)
+        s.value = s.max if s.value != s.max else s.min
+        assert len(drawn) == count + 1, f"{name}: moving {label!r} redrew {len(drawn) - count} times"
+
+
+@pytest.mark.parametrize("name", sorted(REGISTRY))
+def test_the_y_axis_stays_put_while_sliders_move(name, drawn):
+    box = controls.panel(name)
+    domains = [drawn[-1]["encoding"]["y"]["scale"]["domain"]]
+    for s in sliders(box).values():
+        for value in (s.min, s.max, s.value):
+            s.value = value
+            domains.append(drawn[-1]["encoding"]["y"]["scale"]["domain"])
+    assert all(d == domains[0] for d in domains), f"{name}: y domain moved: {domains}"
+
+
+@pytest.mark.parametrize("name", sorted(n for n in REGISTRY if get(n).presets))
+def test_a_preset_applies_on_top_of_the_defaults_with_one_redraw(name, drawn):
+    model = get(name)
+    box = controls.panel(name)
+    found = {p.name: s for p, s in zip(model.params, sliders(box).values())}
+    for s in found.values():  # move every slider away from its default first
+        s.value = s.max if s.value != s.max else s.min
+    for preset, values in model.presets.items():
+        count = len(drawn)
+        menu(box).value = preset
+        assert len(drawn) == count + 1, f"{name}: preset {preset!r} redrew {len(drawn) - count} times"
+        wanted = {**model.defaults(), **values}
+        shown = {key: s.value for key, s in found.items()}
+        assert shown == pytest.approx(wanted), f"{name}: preset {preset!r} shows {shown}, not {wanted}"
+        first = found[model.params[0].name]
+        first.value = first.max if first.value != first.max else first.min
+        assert menu(box).value == controls.PLACEHOLDER, "a moved slider must clear the preset menu"
+
+
+def test_years_print_without_a_thousands_separator():
+    box = controls.panel("enforcement_stock_flow")
+    picture = box.children[-1].value
+    assert ">1990<" in picture and "1,990" not in picture
+
+
+def test_a_panel_opens_on_the_values_it_is_given():
+    box = controls.panel("network_diffusion", network_effect=0.45, return_rate=0.2)
+    shown = {label.split(" (")[0]: s.value for label, s in sliders(box).items()}
+    assert shown["Network effect"] == 0.45 and shown["Return rate"] == 0.2
+
+
+def test_bad_opening_values_raise_naming_the_parameter():
+    with pytest.raises(ValueError, match="return_rate"):
+        controls.panel("network_diffusion", return_rate=7)
