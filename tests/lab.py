@@ -13,8 +13,6 @@ What counts:
                   with a non-zero size; every live panel's inline ``<svg>`` has drawn marks
   a slider works  focused and moved one step with the arrow keys, its panel's drawing changes;
                   the time from the key press to the first change of the drawing is the redraw time
-  same opening    each panel's sliders show the same values as the sliders of the nearest explorer
-                  before it whose labels are all among the panel's
   MyST rendered   no markdown cell shows a raw role or directive (``{term}``, `````{``, ``:::{``)
 """
 
@@ -51,7 +49,6 @@ class ChapterResult:
     sliders: int = 0
     dead: list[str] = dataclasses.field(default_factory=list)
     redraw_ms: list[float] = dataclasses.field(default_factory=list)
-    mismatched: list[str] = dataclasses.field(default_factory=list)
     raw_myst: list[str] = dataclasses.field(default_factory=list)
     run_s: float = 0.0
 
@@ -213,7 +210,6 @@ def run_chapter(browser, base: str, token: str, chapter: str) -> ChapterResult:
         result.undrawn += [f"svg output {i} ({d['alt']})" for i, d in enumerate(drawn["images"]) if not d["ok"]]
         result.undrawn += [f"live panel {i}" for i, ok in enumerate(drawn["pictures"]) if not ok]
         boxes = page.evaluate(BOXES)
-        _compare_openings(boxes, result)
         for b, box in enumerate(boxes):
             for s, slider in enumerate(box["sliders"]):
                 result.sliders += 1
@@ -233,22 +229,6 @@ def _move(page, box: int, slider: int, name: str, result: ChapterResult) -> None
         return
     result.redraw_ms.append(page.evaluate("() => window.__drawn - window.__moved"))
     page.wait_for_timeout(100)  # let the last message settle before the next slider
-
-
-def _compare_openings(boxes: list[dict], result: ChapterResult) -> None:
-    for i, box in enumerate(boxes):
-        if box["kind"] != "panel":
-            continue
-        values = {s["label"]: s["value"] for s in box["sliders"]}
-        for before in reversed(boxes[:i]):
-            labels = {s["label"] for s in before["sliders"]}
-            if before["kind"] == "explorer" and labels <= set(values):
-                for s in before["sliders"]:
-                    if float(s["value"]) != float(values[s["label"]]):
-                        result.mismatched.append(
-                            f"panel {i}: {s['label']!r} opens at {values[s['label']]}, its explorer at {s['value']}"
-                        )
-                break
 
 
 def report(results: list[ChapterResult]) -> str:

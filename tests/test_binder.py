@@ -6,7 +6,9 @@ steps, the same commands in the same order, in the copy (repo2docker's working d
 fresh virtual environment standing for the image's kernel environment. The one change:
 ``--no-cache-dir`` is dropped, so pip may reuse downloads; it installs the same files. Then every
 chapter runs top to bottom in that environment's kernel, working in the copy's ``chapters/`` (where
-a Binder kernel starts), with the package installed non-editable, as Binder has it.
+a Binder kernel starts), with the package installed non-editable, as Binder has it; and its
+nbconvert HTML export shows a drawing for every chart and live panel, with no chart script (the
+export's own template still names CDNs for require.js and MathJax: nbconvert's defaults).
 
 What is not replayed: the image's base conda environment (repo2docker's own JupyterLab and
 server, installed before these steps; ours are pinned in requirements.txt and install over them).
@@ -18,6 +20,7 @@ import sys
 import pytest
 from conftest import CHAPTERS
 from fresh import checkout, execute, kernel, run, venv
+from nbconvert import HTMLExporter
 
 PREFIX = "${KERNEL_PYTHON_PREFIX}"
 
@@ -73,4 +76,15 @@ def test_the_package_is_installed_not_linked(binder_env, tmp_path):
 def test_every_chapter_runs_in_the_binder_environment(binder_env, chapter, tmp_path):
     python, source = binder_env
     notebook = source / "chapters" / chapter.name
-    execute(notebook, notebook.parent, kernel(python, tmp_path))  # raises on the first cell with an error
+    done = execute(notebook, notebook.parent, kernel(python, tmp_path))  # raises on the first cell with an error
+    html, _ = HTMLExporter().from_notebook_node(done)
+    drawings = sum("image/svg+xml" in o.get("data", {}) for c in done.cells for o in c.get("outputs", []))
+    widgets = sum(
+        "application/vnd.jupyter.widget-view+json" in o.get("data", {})
+        for c in done.cells
+        for o in c.get("outputs", [])
+    )
+    assert drawings >= widgets and drawings, f"{chapter.name}: {widgets} live panels but {drawings} drawings"
+    assert html.count('class="jp-RenderedSVG') >= drawings, f"{chapter.name}: the export shows fewer drawings"
+    # nbconvert's own template asks CDNs for require.js and MathJax (its defaults); no chart may need a script.
+    assert "vegaEmbed" not in html and "npm/vega" not in html, f"{chapter.name}: the export still loads Vega"

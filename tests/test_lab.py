@@ -55,10 +55,5 @@ def test_every_slider_redraws(chapters, name):
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_panels_open_on_their_explorers_values(chapters, name):
-    _fail_on(chapters[name].mismatched)
-
-
-@pytest.mark.parametrize("name", NAMES)
 def test_myst_markup_renders(chapters, name):
     _fail_on(chapters[name].raw_myst)

@@ -75,15 +75,23 @@ def test_an_explorer_in_a_kernel_keeps_working_sliders():
 
 
 @pytest.mark.parametrize("name", sorted(REGISTRY))
-def test_panel_labels_show_units_and_every_slider_redraws(name, drawn):
+def test_panel_labels_show_units_and_every_slider_changes_the_drawing(name, drawn):
     model = get(name)
     box = controls.panel(name)
-    labels = list(sliders(box))
-    assert labels == [f"{p.label} ({p.unit})" for p in model.params], labels
+    shown = [p for p in model.params if controls.moves_the_chart(model, model.defaults(), p.name)]
+    assert list(sliders(box)) == [f"{p.label} ({p.unit})" for p in shown]
+    picture = box.children[-1]
     for label, s in sliders(box).items():
-        count = len(drawn)
+        count, before, opening = len(drawn), picture.value, s.value
         s.value = s.max if s.value != s.max else s.min
         assert len(drawn) == count + 1, f"{name}: moving {label!r} redrew {len(drawn) - count} times"
+        assert picture.value != before, f"{name}: moving {label!r} changed nothing drawn"
+        s.value = opening
+
+
+def test_a_parameter_the_chart_does_not_show_gets_no_slider():
+    box = controls.panel("transnational_effects")
+    assert [label.split(" (")[0] for label in sliders(box)] == ["Units of increase"]
 
 
 @pytest.mark.parametrize("name", sorted(REGISTRY))
@@ -101,14 +109,15 @@ def test_the_y_axis_stays_put_while_sliders_move(name, drawn):
 def test_a_preset_applies_on_top_of_the_defaults_with_one_redraw(name, drawn):
     model = get(name)
     box = controls.panel(name)
-    found = {p.name: s for p, s in zip(model.params, sliders(box).values())}
+    shown = [p for p in model.params if controls.moves_the_chart(model, model.defaults(), p.name)]
+    found = {p.name: s for p, s in zip(shown, sliders(box).values())}
     for s in found.values():  # move every slider away from its default first
         s.value = s.max if s.value != s.max else s.min
     for preset, values in model.presets.items():
         count = len(drawn)
         menu(box).value = preset
         assert len(drawn) == count + 1, f"{name}: preset {preset!r} redrew {len(drawn) - count} times"
-        wanted = {**model.defaults(), **values}
+        wanted = {key: {**model.defaults(), **values}[key] for key in found}
         shown = {key: s.value for key, s in found.items()}
         assert shown == pytest.approx(wanted), f"{name}: preset {preset!r} shows {shown}, not {wanted}"
         first = found[model.params[0].name]

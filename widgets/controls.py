@@ -1,7 +1,7 @@
 """Live controls for a kernel (JupyterLab, Binder, a course hub, Colab): sliders that re-run a model.
 
-``panel(name)`` builds one slider per Param (its range and step, so no slider reaches a value the
-model rejects), labelled with the Param's label and unit, an optional preset menu, and a chart that
+``panel(name)`` builds one slider per Param that can change the chart (its range and step, so no
+slider reaches a value the model rejects; a Param the chart does not show gets no slider), labelled with the Param's label and unit, an optional preset menu, and a chart that
 redraws in place as SVG (:mod:`widgets.live`, no network). What makes a move readable:
 
 - the y-axis is fixed: it covers every run of a sweep of each slider over its grid, plus every
@@ -9,8 +9,8 @@ redraws in place as SVG (:mod:`widgets.live`, no network). What makes a move rea
   not the axis;
 - a preset is applied on top of the model's defaults (not of whatever the sliders show), with a
   single redraw;
-- the panel opens on the values of the last in-page explorer of the same model drawn in this
-  kernel (:data:`widgets.explorer.OPENED`), so it starts where the explorer beside it starts.
+- the panel opens on the values it is given (those of the explorer beside it), else on the
+  model's defaults.
 
 In the built HTML book there is no kernel, so chapters hide this cell's output there (tag
 ``remove-output``) and show an in-page explorer instead.
@@ -65,6 +65,17 @@ def y_domain(model: Model, values: dict, vary: list[str], n: int = 5) -> list[fl
     return [min(low), max(high) if max(high) > min(low) else min(low) + 1]
 
 
+def moves_the_chart(model: Model, values: dict, key: str) -> bool:
+    """True when setting ``key`` to its minimum or maximum changes what the chart of the run at ``values`` draws.
+
+    A slider that cannot change the chart (a parameter the model's View does not show) would be a
+    dead control, so the panel leaves it out.
+    """
+    p = model.param(key)
+    drawn = _csv(model, model.run(**values))
+    return any(_csv(model, model.run(**{**values, key: v})) != drawn for v in (p.min, p.max))
+
+
 def _csv(model: Model, frame: pd.DataFrame) -> str:
     """The run as the inline CSV of :func:`widgets.explorer.chart` (same columns, 4 significant digits)."""
     view = model.view
@@ -82,16 +93,17 @@ def spec(name: str, values: dict, domain: list[float]) -> dict:
     return chart.to_dict(validate=False)
 
 
-def panel(name: str, fixed: dict | None = None, presets: bool = True, **values) -> w.VBox:
+def panel(name: str, fixed: dict | None = None, presets: bool = True, **values) -> live.Panel:
     """Sliders for model ``name`` (except the ``fixed`` ones), a preset menu, and a live chart.
 
-    The sliders open on ``values`` where given, else on the last explorer of this model drawn in
-    this kernel, else on the model's defaults.
+    The sliders open on ``values`` where given, else on the model's defaults.
     """
     model = get(name)
     fixed = {key: model.param(key).check(value) for key, value in (fixed or {}).items()}
-    opening = model.validate(**{**getattr(explorer, "OPENED", {}).get(name, {}), **values, **fixed})
-    sliders = {p.name: slider(p, opening[p.name]) for p in model.params if p.name not in fixed}
+    opening = model.validate(**{**values, **fixed})
+    shown = [p for p in model.params if p.name not in fixed and moves_the_chart(model, opening, p.name)]
+    fixed.update({p.name: opening[p.name] for p in model.params if p.name not in fixed and p not in shown})
+    sliders = {p.name: slider(p, opening[p.name]) for p in shown}
     domain = y_domain(model, opening, list(sliders))
     template = spec(name, opening, domain)
     picture = w.HTML(live.svg(template))
@@ -134,6 +146,6 @@ def panel(name: str, fixed: dict | None = None, presets: bool = True, **values) 
     for key, s in sliders.items():
         s.observe(redraw, names="value")
         rows.append(w.HBox([live.label(model.param(key).label, model.param(key).unit), s]))
-    box = w.VBox([*rows, picture])
+    box = live.Panel([*rows, picture])
     box.add_class("book-panel")
     return box

@@ -90,7 +90,21 @@ def label(text: str, unit: str = "") -> w.HTML:
     return w.HTML(f"{text} ({unit})" if unit else text, layout=w.Layout(width="220px"))
 
 
-def explorer_panel(spec: dict) -> w.VBox:
+class Panel(w.VBox):
+    """A live panel whose last child is its drawing (an HTML widget holding SVG).
+
+    Its output also carries that drawing as ``image/svg+xml``, which is what shows where no widget
+    can (an nbconvert HTML export, a notebook reopened without its kernel).
+    """
+
+    def _repr_mimebundle_(self, **kwargs):
+        bundle = super()._repr_mimebundle_(**kwargs)
+        bundle["image/svg+xml"] = self.children[-1].value
+        bundle["text/plain"] = "A live panel: run the notebook in Jupyter to move its sliders."
+        return bundle
+
+
+def explorer_panel(spec: dict) -> Panel:
     """The live form of an in-page explorer: its sliders as ipywidgets, each move redrawing the SVG."""
     spec = copy.deepcopy(spec)
     params = bound_params(spec)
@@ -109,7 +123,7 @@ def explorer_panel(spec: dict) -> w.VBox:
     for s in sliders:
         s.observe(redraw, names="value")
     rows = [w.HBox([label(p["bind"].get("name", p["name"])), s]) for p, s in zip(params, sliders)]
-    box = w.VBox([*rows, picture])
+    box = Panel([*rows, picture])
     box.add_class("book-explorer")
     return box
 
@@ -126,9 +140,7 @@ def _in_kernel() -> bool:
 
 def render(spec: dict, **_) -> dict:
     """Altair renderer: an SVG drawing, plus a live panel when the chart is an explorer in a kernel."""
-    drawing = svg(_slice(spec) if bound_params(spec) else spec)
-    bundle = {"image/svg+xml": drawing, "text/plain": spec.get("description", "A chart")}
     if bound_params(spec) and _in_kernel():
-        view = explorer_panel(spec)._repr_mimebundle_()
-        bundle["application/vnd.jupyter.widget-view+json"] = view["application/vnd.jupyter.widget-view+json"]
-    return bundle
+        return explorer_panel(spec)._repr_mimebundle_()
+    drawing = svg(_slice(spec) if bound_params(spec) else spec)
+    return {"image/svg+xml": drawing, "text/plain": spec.get("description", "A chart")}
