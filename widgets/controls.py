@@ -9,8 +9,8 @@ redraws in place as SVG (:mod:`widgets.live`, no network). What makes a move rea
   not the axis;
 - a preset is applied on top of the model's defaults (not of whatever the sliders show), with a
   single redraw;
-- the panel opens on the values it is given (those of the explorer beside it), else on the
-  model's defaults.
+- the panel opens on the values of the last in-page explorer of the same model drawn in this
+  kernel (:data:`widgets.explorer.OPENED`), so it starts where the explorer beside it starts.
 
 In the built HTML book there is no kernel, so chapters hide this cell's output there (tag
 ``remove-output``) and show an in-page explorer instead.
@@ -84,23 +84,21 @@ def _csv(model: Model, frame: pd.DataFrame) -> str:
 
 
 def spec(name: str, values: dict, domain: list[float]) -> dict:
-    """The chart of one run, as a Vega-Lite spec with a fixed y domain and years printed as years."""
-    model = get(name)
+    """The chart of one run, as a Vega-Lite spec with a fixed y domain."""
     chart = explorer.chart(name, **values)
     chart.encoding.y.scale = alt.Scale(domain=domain, nice=True)
-    if model.view.x == "year":
-        chart.encoding.x.axis = alt.Axis(format="d")  # 1986, not 1,986
     return chart.to_dict(validate=False)
 
 
 def panel(name: str, fixed: dict | None = None, presets: bool = True, **values) -> live.Panel:
     """Sliders for model ``name`` (except the ``fixed`` ones), a preset menu, and a live chart.
 
-    The sliders open on ``values`` where given, else on the model's defaults.
+    The sliders open on ``values`` where given, else on the last explorer of this model drawn in
+    this kernel, else on the model's defaults.
     """
     model = get(name)
     fixed = {key: model.param(key).check(value) for key, value in (fixed or {}).items()}
-    opening = model.validate(**{**values, **fixed})
+    opening = model.validate(**{**explorer.OPENED.get(name, {}), **values, **fixed})
     shown = [p for p in model.params if p.name not in fixed and moves_the_chart(model, opening, p.name)]
     fixed.update({p.name: opening[p.name] for p in model.params if p.name not in fixed and p not in shown})
     sliders = {p.name: slider(p, opening[p.name]) for p in shown}
