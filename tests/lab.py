@@ -215,6 +215,8 @@ def run_chapter(browser, base: str, token: str, chapter: str) -> ChapterResult:
                 result.sliders += 1
                 _move(page, b, s, f"{box['kind']} {b}, slider {slider['label']!r}", result)
     finally:
+        with contextlib.suppress(Exception):  # the kernel is not needed any more; a failure above matters more
+            page.evaluate("() => window.jupyterapp.shell.currentWidget.sessionContext.shutdown()")
         context.close()
     return result
 
