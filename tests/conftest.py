@@ -9,8 +9,13 @@ HTML = ROOT / "_build" / "html"
 
 
 def pytest_terminal_summary(terminalreporter):
-    """Print the browser suite's report (tests/browser_report.py) at the end of a run that included it."""
+    """Print the browser suites' reports (tests/browser_report.py, tests/lab.py) at the end of a run that included them."""
     import sys
+
+    lab = sys.modules.get("lab")
+    if lab is not None and lab.SESSION:
+        terminalreporter.section("the chapters in JupyterLab (slider key press to redrawn chart)")
+        terminalreporter.write_line(lab.report(lab.SESSION))
 
     report = sys.modules.get("browser_report")
     if report is None or not report.SESSION.started:

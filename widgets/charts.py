@@ -4,8 +4,9 @@ Importing this module registers and enables the book's theme. Inside a build of
 the book (the environment variable ``MIGRATION_BOOK_BUILD`` is set by
 :mod:`widgets.book`) it also enables the ``book`` renderer, which writes a
 plain ``<div>`` and a call to ``vegaEmbed`` served from the book's own static
-files, so charts draw with no network. In a live Jupyter session Altair's own
-renderer is left in charge.
+files, so charts draw with no network. Anywhere else (a running kernel) it enables the
+``kernel`` renderer of :mod:`widgets.live`: SVG drawn in the kernel, and explorers as live
+ipywidgets panels, again with no network.
 """
 
 import hashlib
@@ -66,6 +67,11 @@ alt.renderers.register("book", offline_html)
 alt.data_transformers.enable("default", max_rows=20_000)
 if os.environ.get(BUILD_ENV):
     alt.renderers.enable("book")
+else:
+    from . import live
+
+    alt.renderers.register("kernel", live.render)
+    alt.renderers.enable("kernel")
 
 
 def titled(chart: alt.TopLevelMixin, title: str, source: str, notes=()) -> alt.TopLevelMixin:

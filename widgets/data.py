@@ -15,13 +15,17 @@ import csv
 import difflib
 import json
 import math
+import os
 import re
 from functools import lru_cache
+from importlib import resources as _resources
 from pathlib import Path
 
 import pandas as pd
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+# The top-level data/ folder, which the package carries as widgets._data (see pyproject.toml):
+# read through importlib.resources, so it works from a checkout, a wheel, a git install or a zip.
+DATA = _resources.files("widgets._data")
 DTYPES = {"integer": "Int64", "number": "Float64", "string": "string", "boolean": "boolean"}
 CONSTRAINTS = {"required", "minimum", "maximum", "enum", "pattern"}
 INTEGER = re.compile(r"[+-]?\d+")
@@ -46,14 +50,16 @@ class DataError(ValueError):
 
 
 @lru_cache
-def _package(folder: Path) -> dict:
+def _package(folder) -> dict:
     """The parsed datapackage.json of a data folder."""
     return json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
 
 
-def _folder(folder) -> Path:
-    """The data folder: `folder` if given, else the book's data/."""
-    return DATA if folder is None else Path(folder).resolve()
+def _folder(folder):
+    """The data folder (a Path or an importlib.resources Traversable): `folder` if given, else the book's data/."""
+    if folder is None:
+        return DATA
+    return Path(folder).resolve() if isinstance(folder, str | os.PathLike) else folder
 
 
 def _resource(name: str, folder=None) -> dict:
@@ -132,7 +138,7 @@ def _parse(text: str, field: dict, missing: list[str]):
 
 
 @lru_cache
-def _table(name: str, folder: Path) -> pd.DataFrame:
+def _table(name: str, folder) -> pd.DataFrame:
     """Read and validate one resource; cached, so callers must not modify it."""
     resource = _resource(name, folder)
     file, key = resource["path"], resource["schema"].get("primaryKey", [])
@@ -147,7 +153,7 @@ def _table(name: str, folder: Path) -> pd.DataFrame:
     names = [f["name"] for f in fields]
     missing = _package(folder).get("missingValues", [""])
 
-    with open(folder / file, encoding="utf-8-sig", newline="") as handle:
+    with (folder / file).open(encoding="utf-8-sig", newline="") as handle:
         reader = csv.reader(handle)
         header = next(reader, None)
         if header is None:
@@ -200,8 +206,8 @@ def printed(name: str, folder=None) -> pd.DataFrame:
     """The validated table's cells as written in the CSV (strings), so a display keeps the source's
     decimals: 0.440 and 0.0 stay as printed where a float would show 0.44 and 0."""
     load(name, folder)  # validates
-    path = _folder(folder) / _resource(name, folder)["path"]
-    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    with (_folder(folder) / _resource(name, folder)["path"]).open(encoding="utf-8-sig") as handle:
+        return pd.read_csv(handle, dtype=str, keep_default_na=False)
 
 
 def _value(resource: str, key: str, folder) -> float | int:

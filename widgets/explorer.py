@@ -34,7 +34,11 @@ def encode(chart: alt.Chart, model: Model, frame: pd.DataFrame, y_title: str | N
         y_scale = alt.Scale(domain=[min(0.0, low), high if high > low else low + 1], nice=True)
     x_type = "N" if view.mark == "bar" else "Q"
     encoding = {
-        "x": alt.X(f"{view.x}:{x_type}", title=view.x_title or view.x),
+        "x": alt.X(
+            f"{view.x}:{x_type}",
+            title=view.x_title or view.x,
+            axis=alt.Axis(format="d") if view.x == "year" else alt.Undefined,  # 1986, not 1,986
+        ),
         "y": alt.Y(
             f"{view.y}:Q",
             title=y_title or view.y_title or view.y,
@@ -117,6 +121,9 @@ def grid_frame(model: Model, vary: Vary, n: int = 9, **fixed) -> pd.DataFrame:
     return pd.concat(runs, ignore_index=True)
 
 
+OPENED: dict[str, dict] = {}  # model name -> the values its last explorer opened on (a live panel starts there)
+
+
 def explorer(
     name: str,
     vary: Vary | None = None,
@@ -137,10 +144,11 @@ def explorer(
     axes = grids(model, vary or model.explore_params, n)
     frame = grid_frame(model, axes, **fixed)
     base = alt.Chart(_compact(model, frame, list(axes)))
+    OPENED[name] = dict(fixed)
     for key, values in axes.items():
         p = model.param(key)
         step = round(values[1] - values[0], 12)  # no float noise in the slider step
-        start = min(values, key=lambda v: abs(v - fixed.get(key, p.default)))
+        start = OPENED[name][key] = min(values, key=lambda v: abs(v - fixed.get(key, p.default)))
         slider = alt.param(
             name=key,
             value=start,
