@@ -49,6 +49,12 @@ WRONG = {
     "ex-41-middle": "0.035",
     "ex-50-programme": "(36.8, 20.1, 12.5, 53.6)",
     "ex-50-bridge": "8",
+    "ex-13-revision": "0.0",
+    "ex-13-net": "130_000",
+    "ex-22-masters": "0.65",
+    "ex-22-odds": "0.39",
+    "ex-32-bounds": "(20.2, 50.2)",
+    "ex-42-korean-share": "0.31",
 }
 
 # The answers at the precision the chapters' worked solutions print them: a student who rounds as
@@ -79,6 +85,12 @@ PRINTED = {
     "ex-41-middle": "0.04",
     "ex-50-programme": "(12.5, 20.1, 36.8, 53.6)",
     "ex-50-bridge": "7",
+    "ex-13-revision": "0.087",
+    "ex-13-net": "-130000",
+    "ex-22-masters": "0.17",
+    "ex-22-odds": "0.52",
+    "ex-32-bounds": "(14.1, 44.1)",
+    "ex-42-korean-share": "0.196",
 }
 
 GRADED_CHAPTER = "10_wage_gaps_and_migradollars"  # the sample submissions of the grading test
