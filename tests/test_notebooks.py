@@ -91,3 +91,12 @@ def test_every_row_of_the_argument_map_has_a_labelled_section():
     assert len(wanted) >= 30, "the argument map was not read"
     assert not wanted - labels, f"rows with no (arg-...)= section: {sorted(wanted - labels)}"
     assert not labels - wanted, f"labels naming no row of the map: {sorted(labels - wanted)}"
+    # Each part of the essays (Portes I-III, Sassen IV) also has its "Since the essays" section.
+    parts = {row.split(".")[0] for row in rows} & {"I", "II", "III", "IV"}
+    since = set()
+    for path in CHAPTERS:
+        for cell in json.loads(path.read_text())["cells"]:
+            if cell["cell_type"] == "markdown":
+                since |= set(re.findall(r"^\(since-([IV]+)\)=", "".join(cell["source"]), re.M))
+    assert parts == {"I", "II", "III", "IV"}, f"the map's parts changed: {sorted(parts)}"
+    assert not parts - since, f"parts with no (since-...)= section: {sorted(parts - since)}"

@@ -55,6 +55,12 @@ WRONG = {
     "ex-40-rule": "[0.1338, 0.0272, 0.1623, 0.0353, 0.1477, 0.093, 0.3161, 0.0846]",
     "ex-41-rule": "[43.777, 31.7037]",
     "ex-50-rule": "[0.1829, 0.0381]",
+    "ex-13-revision": "0.0",
+    "ex-13-net": "130_000",
+    "ex-22-masters": "0.65",
+    "ex-22-odds": "0.39",
+    "ex-32-bounds": "(20.2, 50.2)",
+    "ex-42-korean-share": "0.31",
 }
 
 # The answers at the precision the chapters' worked solutions print them: a student who rounds as
@@ -91,6 +97,12 @@ PRINTED = {
     "ex-40-rule": "[0.087941, 0.039731, 0.130296, 0.056994, 0.144789, 0.123095, 0.280367, 0.136787]",
     "ex-41-rule": "[31.703717, 43.77703]",
     "ex-50-rule": "[0.038101, 0.182894]",
+    "ex-13-revision": "0.087",
+    "ex-13-net": "-130000",
+    "ex-22-masters": "0.17",
+    "ex-22-odds": "0.52",
+    "ex-32-bounds": "(14.1, 44.1)",
+    "ex-42-korean-share": "0.196",
 }
 
 GRADED_CHAPTER = "10_wage_gaps_and_migradollars"  # the sample submissions of the grading test

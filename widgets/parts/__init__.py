@@ -10,4 +10,6 @@ never another part module: a chapter may use two parts' helpers, a part module m
 - :mod:`.assimilation`: Portes on segmented assimilation (chapters 30-31)
 - :mod:`.cities`: Sassen on immigrants in the global city (chapters 40-41)
 - :mod:`.synthesis`: the synthesis of both essays (chapter 50)
+- :mod:`.since`: "Since the essays", the later evidence of each part (chapters 13, 22, 32, 42) and
+  the timeline; one module for the four chapters because they share one kind of source
 """
