@@ -64,3 +64,8 @@ def test_timeline_list_links_every_event():
     text = since.timeline_list()
     assert text.count("{doc}") == text.count("{ref}") == len(data.load("timeline"))
     assert since.timeline_disagreements().count("- **") == data.load("timeline")["note"].notna().sum()
+
+
+def test_outside_figures_show_as_a_captioned_book_table():
+    html = since.show_outside(["clemens_median_place_premium", "clemens_max_place_premium"]).to_html()
+    assert "<caption>" in html and "T_outside-clemens-clemens" in html and "outside_numbers.csv" in html

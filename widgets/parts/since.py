@@ -14,7 +14,7 @@ import re
 import altair as alt
 import pandas as pd
 
-from .. import data
+from .. import data, tables
 from ..charts import titled
 
 YEAR_OF_CITATION = re.compile(r"\.\s+(?=\d{4}\b|n\.d\.)")  # "Author. 2012. Title." or "Author. n.d. Title."
@@ -36,6 +36,16 @@ def outside_table(keys: list[str]) -> pd.DataFrame:
     years = table["citation"].str.extract(r"\b(\d{4}|n\.d\.)")[0]
     table["work"] = [YEAR_OF_CITATION.split(c)[0] + f" ({y})" for c, y in zip(table["citation"], years)]
     return table[["value", "unit", "measures", "work", "locator"]]
+
+
+def show_outside(keys: list[str]) -> pd.io.formats.style.Styler:
+    """:func:`outside_table` as a book table, captioned with where the figures and their words are kept."""
+    caption = (
+        "Figures from outside the essays, each with its work and locator; the source's own words and the "
+        "full citation of each are in data/outside_numbers.csv (see the data-limits page)."
+    )
+    frame = outside_table(keys).reset_index().rename(columns={"key": "figure"})
+    return tables.styled(frame, caption, "outside-" + "-".join(k.split("_")[0] for k in keys[:2]), precision=2)
 
 
 # ----------------------------------------------------------------------------- Part I (chapter 13)
