@@ -88,8 +88,6 @@ PRINTED = {
     "ex-50-bridge": "7",
 }
 
-GRADED_CHAPTER = "10_wage_gaps_and_migradollars"  # the sample submissions of the grading test
-
 
 def run_command(*args):
     """Run ``python -m widgets.teaching ARGS`` from the repository root; its stdout."""
