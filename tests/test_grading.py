@@ -102,7 +102,7 @@ answer_ex_10_empty = (Liar(0.99), Liar(0.99))
     "write_outside.ipynb": [
         f"""
 import glob, os
-targets = ["{ROOT}/widgets/labour.py", "{ROOT}/widgets/answers.py", "{{submissions}}/correct.ipynb",
+targets = ["{ROOT}/widgets/parts/labour.py", "{ROOT}/widgets/answers.py", "{{submissions}}/correct.ipynb",
            "{{out}}", "/book/widgets/answers.py"]
 for pid in os.listdir("/proc"):
     try:
@@ -391,3 +391,24 @@ def test_unsafe_grades_without_a_sandbox_and_warns(tmp_path):
     )
     assert done.returncode == 0 and "WARNING: --unsafe" in done.stderr, done.stderr[-2000:]
     assert "mine.ipynb,10_wage_gaps_and_migradollars,1,1,1,3,3,\n" in (tmp_path / "g.csv").read_text()
+
+
+def test_the_runner_exports_the_answers_as_plain_json(tmp_path):
+    """What runs inside the sandbox, run here on a trusted notebook: answers out, kernel state recorded."""
+    (tmp_path / "submission.ipynb").write_text(json.dumps(notebook("import numpy as np\nanswer_x = np.float64(4)")))
+    (tmp_path / "variables.json").write_text(json.dumps({"x": "answer_x", "y": "answer_y"}))
+    grading.run_inside(tmp_path)
+    assert json.loads((tmp_path / "answers.json").read_text()) == {"x": 4.0, "y": None}
+    assert json.loads((tmp_path / "status.json").read_text()) == {"status": "finished"}
+
+
+def test_the_command_line_grades_and_writes_the_table(tmp_path, capsys):
+    folder = tmp_path / "class"
+    folder.mkdir()
+    (folder / "broken.ipynb").write_text("{")
+    nbformat.write(notebook(WRONG), folder / "wrong.ipynb")
+    teaching.main(["grade", str(folder), "--out", str(tmp_path / "g.csv"), "--timeout", "90", "--memory", "2GiB"])
+    table = (tmp_path / "g.csv").read_text().splitlines()
+    assert table[0] == "file,chapter," + ",".join(LABELS) + ",total,possible,reason"
+    assert table[2] == "wrong.ipynb,10_wage_gaps_and_migradollars,0,0,0,0,3,"
+    assert "grade table of 2 notebooks written" in capsys.readouterr().out

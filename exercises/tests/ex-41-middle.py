@@ -1,8 +1,8 @@
 """Check of ex-41-middle (chapter 41): the downgrading rate at which the middle tier shrinks in numbers."""
 
 from widgets import answers
-from widgets.parts import cities
 from widgets.models import get
+from widgets.parts import cities
 
 RATE = get("global_city").param("downgrading_rate")
 
