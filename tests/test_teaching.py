@@ -1,21 +1,28 @@
-"""The teaching kit (widgets/teaching.py): the student edition leaks no solution and gives every
-exercise an answer cell; every autograded check passes its reference solution and fails a wrong or
-an empty answer; the grade command turns a folder of submissions into the right grade table.
+"""The teaching kit (widgets/teaching.py, widgets/answers.py): the student edition leaks no solution
+or expected value and gives every exercise an answer cell; every autograded check passes its
+reference solution and the answer as the chapter prints it, accepts the equivalent forms its prompt
+allows, states its tolerance, and fails a wrong or an empty answer; the student's ``grader.check``
+says in one line whether the form is right, never that a value is; the Gradescope zips grade a
+correct and a wrong submission. The grading of a whole class is tested in test_grading.py.
 
-Both commands are run as a user runs them (``python -m widgets.teaching ...``) in a temporary folder.
+Commands are run as a user runs them (``python -m widgets.teaching ...``) into temporary folders.
 """
 
-import csv
+import io
+import json
+import re
 import subprocess
 import sys
+import zipfile
+from contextlib import redirect_stdout
 
 import nbformat
+import numpy as np
+import pandas as pd
 import pytest
 from conftest import CHAPTERS, ROOT
-from otter.nbmeta_config import NBMetadataConfig
-from otter.test_files import create_test_file
 
-from widgets import teaching
+from widgets import answers, data, teaching
 
 GRADED = teaching.autograded()
 LABELS = sorted(GRADED)
@@ -56,10 +63,10 @@ WRONG = {
     "ex-41-rule": "[43.777, 31.7037]",
     "ex-50-rule": "[0.1829, 0.0381]",
     "ex-13-revision": "0.0",
-    "ex-13-net": "130_000",
+    "ex-13-net": "1_000_000",
     "ex-22-masters": "0.65",
     "ex-22-odds": "0.39",
-    "ex-32-bounds": "(20.2, 50.2)",
+    "ex-32-bounds": "(14.1, 44.1)",
     "ex-42-korean-share": "0.31",
 }
 
@@ -98,14 +105,12 @@ PRINTED = {
     "ex-41-rule": "[31.703717, 43.77703]",
     "ex-50-rule": "[0.038101, 0.182894]",
     "ex-13-revision": "0.087",
-    "ex-13-net": "-130000",
+    "ex-13-net": "1010000",
     "ex-22-masters": "0.17",
     "ex-22-odds": "0.52",
-    "ex-32-bounds": "(14.1, 44.1)",
+    "ex-32-bounds": "(33.25, 63.25)",
     "ex-42-korean-share": "0.196",
 }
-
-GRADED_CHAPTER = "10_wage_gaps_and_migradollars"  # the sample submissions of the grading test
 
 
 def run_command(*args):
@@ -124,18 +129,23 @@ def run_command(*args):
 @pytest.fixture(scope="module")
 def edition(tmp_path_factory):
     """The student edition, written by its command into a temporary folder."""
-    out = tmp_path_factory.mktemp("student_edition")
+    out = tmp_path_factory.mktemp("edition") / "student_edition"
     run_command("student", "--out", out)
     return out
 
 
-def run_check(test_file, code):
-    """Run one otter test file against the variables ``code`` defines (``data`` is imported)."""
+def check_of(label):
+    """An exercise's check and its expected value (computed once per test)."""
+    check = teaching.load_check(label)
+    return check, answers.plain(check.expected())
+
+
+def run_check(label, code):
+    """The score and message of the answer the Python ``code`` stores (``data`` is imported)."""
     env = {}
     exec("from widgets import data\n" + code, env)
-    test = create_test_file(str(test_file), NBMetadataConfig())
-    test.run(env)
-    return test
+    check, expected = check_of(label)
+    return answers.score(check.form, answers.plain(env.get(teaching.variable(label))), expected)
 
 
 def assign(label, expression):
@@ -194,7 +204,7 @@ def test_no_solution_text_in_the_student_edition(edition, chapter):
     unchecked = [label for label, text in lines.items() if not text]
     assert not unchecked, f"solutions with no distinctive line to look for: {unchecked}"
     notebook_text = "\n".join(cell_sources(edition / chapter.name))
-    everything = notebook_text + "\n".join(p.read_text() for p in (edition / "tests").glob("*.py"))
+    everything = notebook_text + (edition / answers.FORMS_FILE).read_text()
     leaked = {label: [line for line in text if line in everything] for label, text in lines.items()}
     assert not any(leaked.values()), f"solution text in the student edition: {leaked}"
     assert "{solution" not in notebook_text
@@ -257,15 +267,85 @@ def test_a_solution_the_parser_does_not_know_stops_the_student_edition(tmp_path)
         teaching.student_notebook(chapter, {})
 
 
-def test_student_tests_hold_only_public_cases(edition):
-    for label in LABELS:
-        full = create_test_file(str(GRADED[label]), NBMetadataConfig())
-        student = create_test_file(str(edition / "tests" / f"{label}.py"), NBMetadataConfig())
-        public = [c.body.test_func.__name__ for c in full.test_cases if not c.hidden]
-        assert [c.body.test_func.__name__ for c in student.test_cases] == public, label
-        student.run({teaching.variable(label): ...})
-        assert not student.passed_all, f"{label}: the student's check accepts an empty answer"
-    assert sorted(p.stem for p in (edition / "tests").glob("*.py")) == LABELS
+def test_the_edition_is_self_contained_and_holds_no_check_or_solution(edition):
+    assert sorted(p.name for p in edition.iterdir()) == sorted(
+        [p.name for p in CHAPTERS]
+        + ["README.md", "data", "forms.json", "pyproject.toml", "requirements.txt", "widgets"]
+    )
+    with zipfile.ZipFile(edition.parent / "student_edition.zip") as archive:
+        names = archive.namelist()
+    assert f"student_edition/{CHAPTERS[0].name}" in names and not [n for n in names if "exercises" in n]
+    forms = json.loads((edition / answers.FORMS_FILE).read_text())
+    assert sorted(forms) == [p.stem for p in CHAPTERS]
+    assert sorted(label for chapter in forms.values() for label in chapter) == LABELS
+    assert all(set(entry) == {"variable", "form"} for chapter in forms.values() for entry in chapter.values())
+    text = (edition / answers.FORMS_FILE).read_text()
+    assert not re.search(r"\bimport |\bfrom widgets|widgets\.", text), (
+        "the forms hold no hint of where an answer comes from"
+    )
+
+
+def test_the_student_notebooks_run_their_checks_offline(edition):
+    """A student opening chapter 10 of the edition: the setup cell and every check cell run."""
+    notebook = nbformat.read(edition / "10_wage_gaps_and_migradollars.ipynb", as_version=4)
+    setup = next(cell.source for cell in notebook.cells if cell.id == "grader-setup")
+    checks = [cell.source for cell in notebook.cells if cell.id.endswith("-check")]
+    code = setup + "\nanswer_ex_10_threshold = 4\n" + "\n".join(checks) + "\ngrader.check_all()"
+    done = subprocess.run([sys.executable, "-c", code], cwd=edition, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.strip().split("\n")
+    assert len(lines) == 8, lines  # four checks and check_all's four lines: one line each
+    assert lines[0].startswith("ex-10-threshold: right form") and "not yet" in lines[1]
+
+
+# ----------------------------------------------------------------------------- the student's verdict
+
+
+def verdicts(code, chapter="10_wage_gaps_and_migradollars"):
+    """What ``grader.check_all()`` prints after ``code`` ran in the notebook's namespace."""
+    forms = {label: {"variable": teaching.variable(label), "form": teaching.load_check(label).form}
+             for label in teaching.chapter_labels(chapter)}  # fmt: skip
+    namespace = {"grader": answers.Checks(chapter, forms)}
+    exec(code + "\ngrader.check_all()", namespace)
+    return namespace
+
+
+def printed(code):
+    out = io.StringIO()
+    with redirect_stdout(out):
+        verdicts(code)
+    return out.getvalue().strip().split("\n")
+
+
+def test_a_wrong_value_of_the_right_form_is_never_called_passed():
+    lines = printed(
+        "answer_ex_10_threshold = 7\nanswer_ex_10_calibration = (0.7, 0.2)\nanswer_ex_10_empty = (0.5, 0.5)\n"
+        "answer_ex_10_rule = [1, 2, 3, 4, 5, 6]"
+    )
+    assert len(lines) == 4 and all("right form" in line for line in lines)
+    assert not any(re.search(r"pass|correct|\bright\b(?! form)", line, re.I) for line in lines), lines
+
+
+def test_a_number_where_a_pair_is_expected_gets_a_message_not_an_exception():
+    lines = printed(
+        "answer_ex_10_threshold = (4, 4)\nanswer_ex_10_calibration = 0.3\nanswer_ex_10_empty = 'x'\nanswer_ex_10_rule = 1"
+    )
+    assert [line.split(":")[1].strip() for line in lines] == ["not yet"] * 4, lines
+    assert "give a pair (saved, imports)" in lines[1]
+
+
+def test_check_all_runs_only_the_open_chapter():
+    lines = printed("")
+    assert [line.split(":")[0] for line in lines] == teaching.chapter_labels("10_wage_gaps_and_migradollars")
+    assert all("replace the ... with your answer" in line for line in lines)
+
+
+def test_check_reads_the_callers_variables_and_names_other_chapters_exercises():
+    out = io.StringIO()
+    with redirect_stdout(out):
+        verdicts('answer_ex_10_threshold = 4.0\ngrader.check("ex-10-threshold")\ngrader.check("ex-0-top-six")')
+    first, second = out.getvalue().split("\n")[:2]
+    assert first.startswith("ex-10-threshold: right form") and "not an autograded exercise of this chapter" in second
 
 
 # ----------------------------------------------------------------------------- the autograded checks
@@ -273,84 +353,153 @@ def test_student_tests_hold_only_public_cases(edition):
 
 def test_autograded_exercises_are_exercises_of_the_chapters():
     labels = {e.label for chapter in CHAPTERS for e in teaching.directives(chapter, "exercise")}
-    assert set(LABELS) <= labels, f"test files naming no exercise: {set(LABELS) - labels}"
+    assert set(LABELS) <= labels, f"check files naming no exercise: {set(LABELS) - labels}"
     assert sorted(p.stem for p in teaching.SOLUTIONS.glob("*.py")) == LABELS
     assert set(WRONG) == set(PRINTED) == set(LABELS)
     for chapter in CHAPTERS:
-        assert any(e.label in GRADED for e in teaching.directives(chapter, "exercise")), (
-            f"{chapter.name} has no autograded exercise"
-        )
+        assert teaching.chapter_labels(chapter.stem), f"{chapter.name} has no autograded exercise"
+
+
+def numbers_of(form):
+    """Every number form inside a form."""
+    if form["kind"] == "number":
+        return [form]
+    inner = form.get("items", []) + ([form["value"]] if form["kind"] == "mapping" else [])
+    return [n for part in inner for n in numbers_of(part)]
 
 
 @pytest.mark.parametrize("label", LABELS)
-def test_test_file_declares_its_exercise(label):
-    test = create_test_file(str(GRADED[label]), NBMetadataConfig())
-    assert test.name == label and test.possible == 1
-    assert any(not c.hidden for c in test.test_cases) and any(c.hidden for c in test.test_cases)
-    assert teaching.variable(label) in GRADED[label].read_text()
-    assert teaching.prompt(GRADED[label])
+def test_every_tolerance_is_stated_in_the_prompt(label):
+    check = teaching.load_check(label)
+    for form in numbers_of(check.form):
+        if form["within"] >= 1e-4:
+            stated = f"within {form['within'] * 100:g} percent" if form["relative"] else f"within {form['within']:g}"
+            assert stated in check.prompt, f"{label}: the prompt does not say {stated!r}"
+        else:
+            assert re.search(r"exactly|steps of", check.prompt), f"{label}: the prompt does not say it must be exact"
 
 
 @pytest.mark.parametrize("label", LABELS)
 def test_reference_solution_passes_every_check(label):
-    test = run_check(GRADED[label], (teaching.SOLUTIONS / f"{label}.py").read_text())
-    assert test.passed_all, test.summary()
-    assert test.score == 1
+    assert run_check(label, (teaching.SOLUTIONS / f"{label}.py").read_text()) == (1, "right")
 
 
 @pytest.mark.parametrize("label", LABELS)
 def test_answer_as_the_chapter_prints_it_passes(label):
-    test = run_check(GRADED[label], assign(label, PRINTED[label]))
-    assert test.passed_all, test.summary()
+    assert run_check(label, assign(label, PRINTED[label])) == (1, "right")
 
 
 @pytest.mark.parametrize("label", LABELS)
-def test_wrong_answer_of_the_right_form_fails_a_hidden_check(label):
-    test = run_check(GRADED[label], assign(label, WRONG[label]))
-    assert test.passed_all_public, test.summary()
-    assert not test.passed_all and test.score == 0
+def test_wrong_answer_of_the_right_form_fails(label):
+    assert run_check(label, assign(label, WRONG[label])) == (0, "wrong value")
 
 
 @pytest.mark.parametrize("label", LABELS)
 def test_empty_answer_fails(label):
-    test = run_check(GRADED[label], assign(label, "..."))
-    assert not test.passed_all_public and test.score == 0
+    assert run_check(label, assign(label, "...")) == (0, f"wrong form: {answers.MISSING}")
 
 
-# ----------------------------------------------------------------------------- the grade command
+EQUIVALENT = {  # forms a prompt allows besides the one the reference solution uses
+    "ex-10-threshold": ["4", "np.float64(4.0)", "np.int64(4)", "3.9", "4.1"],
+    "ex-10-empty": ["[0.76, 0.87]", "np.array([0.76, 0.87])", "pd.Series([0.76, 0.87])"],
+    "ex-11-dependence": [
+        "pd.Series({'cyclical': 0.30, 'family settlement': 0.50, 'settlement with local programme': 0.34})"
+    ],
+    "ex-40-italy": [
+        "data.load('sassen_migration_systems').query('tie == \"none stated\"').reset_index(drop=True)",
+        "data.load('sassen_migration_systems').query('tie == \"none stated\"')[['receiving']].iloc[::-1]",
+    ],
+    "ex-50-bridge": ["7.0", "np.int64(7)"],
+}
+UNFAIR = {  # answers the old checks scored wrongly, and the score they must get
+    "ex-10-empty": [("(2, 2)", 0), ("(1e9, 1e9)", 0), ("(0.77, 0.88)", 1), ("(0.75, 0.87)", 0)],
+    "ex-10-threshold": [("3.9", 1), ("4.1", 1), ("3.85", 0), ("4.15", 0)],
+    "ex-40-italy": [
+        ("data.load('sassen_migration_systems').query('tie == \"none stated\"').reset_index(drop=True)", 1)
+    ],
+}
 
 
-@pytest.mark.slow
-def test_grade_command_on_a_correct_a_wrong_and_an_empty_submission(edition, tmp_path):
-    labels = [
-        e.label
-        for e in teaching.directives(teaching.CHAPTERS / f"{GRADED_CHAPTER}.ipynb", "exercise")
-        if e.label in GRADED
-    ]
-    assert len(labels) >= 2
-    blank = nbformat.read(edition / f"{GRADED_CHAPTER}.ipynb", as_version=4)
+@pytest.mark.parametrize("label,expression", [(k, e) for k, v in EQUIVALENT.items() for e in v])
+def test_equivalent_forms_pass(label, expression):
+    env = {"np": np, "pd": pd, "data": data}
+    check, expected = check_of(label)
+    assert answers.score(check.form, answers.plain(eval(expression, env)), expected) == (1, "right")
 
-    def submission(name, answer):
-        notebook = nbformat.from_dict(blank)
+
+@pytest.mark.parametrize("label,expression,points", [(k, e, p) for k, v in UNFAIR.items() for e, p in v])
+def test_the_checks_that_graded_unfairly(label, expression, points):
+    check, expected = check_of(label)
+    assert answers.score(check.form, answers.plain(eval(expression, {"data": data})), expected)[0] == points
+
+
+def test_objects_that_lie_about_their_value_are_exported_as_what_they_are():
+    class Liar(float):
+        def __eq__(self, other):
+            return True
+
+        def __sub__(self, other):
+            return 0.0
+
+        __hash__ = float.__hash__
+
+    class Unknown:
+        pass
+
+    assert type(answers.plain(Liar(9))) is float and answers.plain(Liar(9)) == 9.0
+    assert answers.plain((Liar(1), [Liar(2)])) == [1.0, [2.0]]
+    assert answers.plain(Unknown()) == {"unsupported": "Unknown"}
+    check, expected = check_of("ex-10-threshold")
+    assert answers.score(check.form, answers.plain(Liar(9)), expected) == (0, "wrong value")
+    assert answers.score(check.form, {"unsupported": "Unknown"}, expected)[0] == 0
+
+
+def test_junk_that_json_can_hold_never_raises():
+    check, expected = check_of("ex-11-dependence")
+    for junk in [None, [], {}, "x", 1e308, [[[]]], {"cyclical": {"a": []}}, True, {"unsupported": 1}]:
+        points, message = answers.score(check.form, junk, expected)
+        assert points == 0 and message
+
+
+# ----------------------------------------------------------------------------- Gradescope
+
+
+@pytest.fixture(scope="module")
+def gradescope_zips(tmp_path_factory):
+    out = tmp_path_factory.mktemp("gradescope")
+    run_command("gradescope", "--out", out)
+    return out
+
+
+def test_one_gradescope_zip_per_chapter_without_solutions(gradescope_zips):
+    assert sorted(p.stem for p in gradescope_zips.glob("*.zip")) == [p.stem for p in CHAPTERS]
+    with zipfile.ZipFile(gradescope_zips / "10_wage_gaps_and_migradollars.zip") as archive:
+        names = archive.namelist()
+        assert "files/widgets/answers.py" in names and "files/data/datapackage.json" in names
+        assert "pandas==" in archive.read("environment.yml").decode()
+        assert sorted(n for n in names if n.startswith("tests/")) == [
+            f"tests/{label}.py" for label in sorted(teaching.chapter_labels("10_wage_gaps_and_migradollars"))
+        ]
+        assert not [n for n in names if "solutions" in n]
+
+
+def test_a_gradescope_zip_grades_a_correct_and_a_wrong_submission(gradescope_zips, edition, tmp_path):
+    from otter.api import grade_submission
+
+    chapter = "10_wage_gaps_and_migradollars"
+    labels = teaching.chapter_labels(chapter)
+    blank = nbformat.read(edition / f"{chapter}.ipynb", as_version=4)
+    scores = {}
+    for name, answer in {
+        "correct": lambda label: (teaching.SOLUTIONS / f"{label}.py").read_text(),
+        "wrong": lambda label: assign(label, WRONG[label]),
+    }.items():
+        notebook = nbformat.from_dict(json.loads(json.dumps(blank)))
         for cell in notebook.cells:
             if cell.id.endswith("-code"):
                 cell.source = answer(cell.id.removesuffix("-code"))
-        nbformat.write(notebook, tmp_path / "submissions" / name)
-
-    (tmp_path / "submissions").mkdir()
-    submission("correct.ipynb", lambda label: (teaching.SOLUTIONS / f"{label}.py").read_text())
-    submission("wrong.ipynb", lambda label: "from widgets import data\n" + assign(label, WRONG[label]))
-    submission("empty.ipynb", lambda label: assign(label, "..."))
-
-    stdout = run_command("grade", tmp_path / "submissions", "--out", tmp_path / "grades.csv")
-    with open(tmp_path / "grades.csv", newline="") as f:
-        rows = {row["file"]: row for row in csv.DictReader(f)}
-    assert list(next(iter(rows.values()))) == ["file", "chapter", *labels, "total", "possible"]
-    expected = {"correct.ipynb": 1.0, "wrong.ipynb": 0.0, "empty.ipynb": 0.0}
-    for file, score in expected.items():
-        row = rows[file]
-        assert row["chapter"] == GRADED_CHAPTER
-        assert [float(row[label]) for label in labels] == [score] * len(labels), row
-        assert float(row["total"]) == score * len(labels) and float(row["possible"]) == len(labels)
-    assert set(rows) == set(expected)
-    assert "correct.ipynb" in stdout
+        nbformat.write(notebook, tmp_path / f"{name}.ipynb")
+        results = grade_submission(str(tmp_path / f"{name}.ipynb"), str(gradescope_zips / f"{chapter}.zip"), quiet=True)
+        assert results.catastrophic_error is None
+        scores[name] = [results.get_score(label) for label in labels] + [results.total, results.possible]
+    assert scores == {"correct": [1, 1, 1, 1, 4, 4], "wrong": [0, 0, 0, 0, 0, 4]}

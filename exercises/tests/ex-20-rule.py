@@ -1,36 +1,22 @@
-"""Checks for ex-20-rule (chapter 20): emigrants per cohort in the professional-decision model, computed with the student's own function."""
+"""Check of ex-20-rule (chapter 20): emigrants per cohort at three income levels of the decision model.
 
-from numbers import Real
+Computed with the student's own rule; compared with the library's run of the same model at the same values.
+"""
 
-from otter.test_files import test_case
-
+from widgets import answers
 from widgets.models import get
 from widgets.models.professional import INCOME
 
-OK_FORMAT = False
-name = "ex-20-rule"
-points = 1
-prompt = "a list of the emigrants per cohort at income levels 0.25, 0.5 and 0.75, at the model's defaults, computed with your `emigrants`"
+EMIGRANTS = answers.number(0, None, within=0.001, relative=True, what="a number of professionals")
+
+prompt = (
+    "a list of the emigrants per cohort at income levels 0.25, 0.5 and 0.75, at the model's defaults, "
+    "computed with your `emigrants` (each to within 0.1 percent)"
+)
+form = answers.sequence(EMIGRANTS, EMIGRANTS, EMIGRANTS, what="a list of 3 numbers (incomes 0.25, 0.5 and 0.75)")
 
 
-@test_case(name="form", points=0, success_message="Right form. Its value is checked when your work is graded.")
-def a_list_of_3_numbers(answer_ex_20_rule):
-    assert answer_ex_20_rule is not ..., "replace the ... with your answer"
-    values = list(answer_ex_20_rule)
-    assert len(values) == 3 and all(isinstance(v, Real) for v in values), "give 3 numbers"
-
-
-@test_case(hidden=True)
-def matches_the_library_run(answer_ex_20_rule):
-    expected = [
-        float(
-            get("professional_decision")
-            .run()
-            .query("group == 'emigrate'")
-            .set_index("income")["professionals"]
-            .reindex(INCOME)[y]
-        )
-        for y in (0.25, 0.5, 0.75)
-    ]
-    for got, want in zip(list(answer_ex_20_rule), expected):
-        assert abs(got - want) <= 1e-3 * max(1.0, abs(want)), f"{got} differs from the library's {want}"
+def expected():
+    run = get("professional_decision").run().query("group == 'emigrate'")
+    emigrants = run.set_index("income")["professionals"].reindex(INCOME)
+    return [float(emigrants[income]) for income in (0.25, 0.5, 0.75)]
