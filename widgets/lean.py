@@ -138,7 +138,7 @@ def trim_assets(app, pagename, templatename, context, doctree):
         # The browser fetches the Vega runtime when idle, after this page has loaded, so the next
         # chapter's explorers respond at once on a slow link; it never runs here.
         root = context.get("pathto", lambda *a: "")("_static/vega-bundle.js", 1)
-        context["metatags"] += f'\n<link rel="prefetch" as="script" href="{root}" />'
+        context["metatags"] += f'\n<link rel="prefetch" href="{root}" />'
     kept = []
     for script in scripts:
         name = str(script.filename or "")
