@@ -20,8 +20,10 @@ Network
 Charts
     Every ``.vega-chart`` must hold an ``<svg>`` with drawn marks (children of Vega's
     ``.role-mark`` groups) and a text alternative: a non-empty ``aria-label`` on the chart
-    container (vega-embed copies the spec's ``description`` there, with
-    ``role="graphics-document"``) or on the svg, or an svg ``<title>``.
+    container (the book's renderer writes the spec's ``description`` there) or on the svg, or
+    an svg ``<title>``. Static charts are inline SVG drawn at build time; an explorer shows its
+    build-time picture until the page's loader has made it live (``data-live``), and the visit
+    waits for that.
 Explorers and sliders
     An explorer is a chart with Vega bindings. Each ``input[type=range]`` is focused and
     moved with the keyboard: Home, then End. Each move must set the value to the slider's
@@ -61,6 +63,17 @@ Weight
     ``_static/`` (theme, Vega and MathJax bundles) and files several pages load are shared
     and cached by the browser, so they are not charged to any page. Sizes are file sizes
     on disk (the test server does not compress). The limit is 1.5 MB = 1,500,000 bytes.
+Phones, dark mode and print (:func:`visit_phone`)
+    Each page is visited again at 360 px (light mode) and 390 px (dark mode). No page may be
+    wider than the screen; no element of the content may stick out of it unless it sits in a box
+    that scrolls sideways; a chart's svg must fit its box; a table, code block or display
+    equation wider than its box must scroll in it, a table with a visible cue (a background
+    shadow at the edge that has more). Inputs, selects, buttons and summaries in the content
+    must be at least 24 x 24 px (WCAG 2.2 target size; links in running text are exempt).
+    In dark mode, with every toggle opened, axe's colour-contrast rule (4.5:1) must find nothing
+    (svg and MathML are left out: chart text sits on the chart's own card, and axe takes minutes
+    on thousands of formula nodes). With print media emulated, no control, code toggle or
+    solution may be visible in the content, and every chart's svg must be.
 Screenshot
     A full-page JPEG of each page as first drawn (before any control is touched) goes to
     ``_build/screenshots/<page path with / as __>.jpg`` (JPEG: a long chapter is 35,000 px tall).
@@ -275,9 +288,19 @@ CHART_FACTS = """() => [...document.querySelectorAll('.vega-chart')].map(c => {
 READY = """() => Promise.race([new Promise(done => setTimeout(done, 10000)), Promise.all([document.fonts.ready,
   window.MathJax && MathJax.startup && MathJax.startup.promise].filter(Boolean))]).then(() => true)"""
 
+# Explorers are built when they near the screen (widgets/lean.py): pass each one, as a reader scrolling would.
+SCROLL_PAST_EXPLORERS = """async () => {
+  for (const el of document.querySelectorAll('.vega-explorer')) {
+    el.scrollIntoView({block: 'center'});
+    await new Promise(done => setTimeout(done, 120));
+  }
+  window.scrollTo(0, 0);
+}"""
+
 ALL_DRAWN = (
     "() => [...document.querySelectorAll('.vega-chart')]"
     ".every(c => c.querySelectorAll('svg .role-mark > *').length > 0)"
+    " && [...document.querySelectorAll('.vega-explorer[data-spec]')].every(c => c.dataset.live)"
 )
 
 # Tab walk: a focusin listener numbers every element that takes focus (in a WeakMap: no DOM change).
@@ -642,6 +665,7 @@ def visit(
         tab.goto(result.url, wait_until="load", timeout=30_000)
         with contextlib.suppress(Exception):  # fonts and MathJax typesetting done, so the screenshot is complete
             tab.evaluate(READY)
+        tab.evaluate(SCROLL_PAST_EXPLORERS)
         _wait(tab, ALL_DRAWN, timeout_ms=10_000)  # a chart that never draws fails its check below
         result.charts = [Chart(**c) for c in tab.evaluate(CHART_FACTS)]
         step("load")
@@ -676,6 +700,160 @@ def visit(
         context.close()
         result.seconds = time.perf_counter() - started
     return result
+
+
+# --------------------------------------------------------------------------- phones, dark mode, print
+
+PHONE_WIDTHS = (360, 390)
+MIN_TARGET = 24  # px, WCAG 2.2 target size (minimum); inline links in text are exempt
+TOUCH_SELECTOR = "input, select, button, summary"
+
+# What overflows a phone's width, and whether it scrolls inside its own box with a cue at the edge.
+PHONE_FACTS = f"""(minTarget) => {{
+  const vw = document.documentElement.clientWidth;
+  const content = document.querySelector('{CONTENT}');
+  const describe = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
+    + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\\s+/).slice(0, 2).join('.') : '');
+  const scroller = el => {{ for (let e = el.parentElement; e && e !== document.body; e = e.parentElement) {{
+      const o = getComputedStyle(e).overflowX; if ((o === 'auto' || o === 'scroll') && e.clientWidth <= vw) return e; }}
+    return null; }};
+  const out = {{page_width: document.documentElement.scrollWidth, viewport: vw, wide: [], charts: [], boxes: [], small: []}};
+  if (!content) return out;
+  for (const el of content.querySelectorAll('*')) {{
+    if (el.closest('svg, math')) continue;  // drawings and formulas are checked as a whole, below
+    const r = el.getBoundingClientRect();
+    if (r.right > vw + 1 && el.checkVisibility() && !scroller(el)) out.wide.push(describe(el) + ' ' + Math.round(r.right) + 'px');
+  }}
+  for (const c of content.querySelectorAll('.vega-chart')) {{
+    const svg = c.querySelector('svg'); if (!svg) continue;
+    const r = svg.getBoundingClientRect(), box = c.getBoundingClientRect();
+    if (r.right > Math.min(vw, box.right) + 1 || r.left < -1) out.charts.push('#' + c.id + ' ' + Math.round(r.width) + 'px wide in ' + Math.round(box.width) + 'px');
+  }}
+  for (const el of content.querySelectorAll('table, pre, div.math-display, math[display=block]')) {{
+    const box = scroller(el) || el;
+    if (box.scrollWidth <= box.clientWidth + 1) continue;
+    const style = getComputedStyle(box);
+    const scrolls = ['auto', 'scroll'].includes(style.overflowX);
+    const cue = el.tagName !== 'TABLE' || style.backgroundImage !== 'none';
+    if (!scrolls || !cue) out.boxes.push(describe(el) + (scrolls ? ' scrolls with no visible cue' : ' is wider than its box and does not scroll'));
+  }}
+  for (const el of content.querySelectorAll('{TOUCH_SELECTOR}')) {{
+    if (!el.checkVisibility() || el.type === 'hidden') continue;
+    const r = el.getBoundingClientRect();
+    if (r.width < minTarget || r.height < minTarget)
+      out.small.push(describe(el) + ' "' + (el.getAttribute('aria-label') || el.textContent || el.name || '').trim().slice(0, 40) + '" ' + Math.round(r.width) + 'x' + Math.round(r.height) + 'px');
+  }}
+  return out;
+}}"""
+
+# After print media is on: controls, code toggles and solutions must not show; every chart must.
+PRINT_FACTS = f"""() => {{
+  const content = document.querySelector('{CONTENT}') || document.body;
+  const shown = sel => [...content.querySelectorAll(sel)].filter(e => e.checkVisibility());
+  return {{controls: shown('input, select, button, .vega-bindings').length,
+          toggles: shown('details.hide > summary, .toggle-button').length,
+          solutions: shown('.solution').length,
+          charts: [...content.querySelectorAll('.vega-chart')].filter(c => !(c.querySelector('svg') || {{}}).checkVisibility?.()).map(c => c.id)}};
+}}"""
+
+OPEN_EVERYTHING = f"""() => {{
+  document.querySelectorAll('{CONTENT} details').forEach(d => d.open = true);
+  document.querySelectorAll('{CONTENT} .toggle-button').forEach(b => b.click());
+}}"""
+
+
+@dataclasses.dataclass
+class PhoneResult:
+    """One visit of a page at a phone's width, in one colour mode, then as printed."""
+
+    page: str
+    width: int
+    mode: str
+    crash: str = ""
+    facts: dict = dataclasses.field(default_factory=dict)
+    contrast: list[dict] = dataclasses.field(default_factory=list)
+    printed: dict = dataclasses.field(default_factory=dict)
+
+
+def visit_phone(browser, base: str, page: str, width: int, mode: str) -> PhoneResult:
+    """Load ``page`` at ``width`` px in ``mode`` ('light' or 'dark'); record overflow, targets, print.
+
+    In dark mode axe's colour-contrast rule also runs, with every toggle opened (light mode's contrast
+    is checked by the full axe run of :func:`visit`; axe takes up to a minute on the longest page).
+    """
+    result = PhoneResult(page, width, mode)
+    context = browser.new_context(
+        viewport={"width": width, "height": 800}, is_mobile=True, has_touch=True, reduced_motion="reduce"
+    )
+    context.add_init_script(f"localStorage.setItem('mode', '{mode}'); localStorage.setItem('theme', '{mode}');")
+    context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(base) else r.abort("blockedbyclient"))
+    try:
+        tab = context.new_page()
+        tab.goto(f"{base}/{page}", wait_until="load", timeout=30_000)
+        tab.evaluate(SCROLL_PAST_EXPLORERS)
+        _wait(tab, ALL_DRAWN, timeout_ms=10_000)
+        result.facts = tab.evaluate(PHONE_FACTS, MIN_TARGET)
+        tab.emulate_media(media="print")  # the page as the reader had it: answers folded
+        result.printed = tab.evaluate(PRINT_FACTS)
+        tab.emulate_media(media="screen")
+        if mode == "dark":
+            tab.evaluate(OPEN_EVERYTHING)
+            tab.wait_for_timeout(200)
+            from axe_playwright_python.base import AXE_SCRIPT
+
+            tab.evaluate(AXE_SCRIPT)
+            response = tab.evaluate(
+                "() => axe.run({exclude: [['svg'], ['math']]}, {runOnly: ['color-contrast'], resultTypes: ['violations']})"
+            )
+            result.contrast = [
+                {
+                    "target": " ".join(map(str, n["target"])),
+                    "summary": (n.get("failureSummary") or "").splitlines()[-1:],
+                }
+                for v in response["violations"]
+                for n in v["nodes"]
+            ]
+    except Exception as exc:
+        result.crash = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+    finally:
+        context.close()
+    return result
+
+
+def phone_problems(r: PhoneResult) -> list[str]:
+    if r.crash:
+        return [f"the {r.width} px visit failed: {r.crash}"]
+    f, at = r.facts, f"at {r.width} px ({r.mode})"
+    out = []
+    if f["page_width"] > f["viewport"] + 1:
+        out.append(f"{at} the page scrolls sideways: {f['page_width']} px wide in a {f['viewport']} px screen")
+    out += [f"{at} sticks out of the screen: {w}" for w in f["wide"][:5]]
+    out += [f"{at} chart cut off: {c}" for c in f["charts"]]
+    out += [f"{at} {b}" for b in f["boxes"]]
+    return out
+
+
+def touch_problems(r: PhoneResult) -> list[str]:
+    if r.crash:
+        return [f"the {r.width} px visit failed: {r.crash}"]
+    return [f"at {r.width} px a touch target under {MIN_TARGET} px: {s}" for s in r.facts["small"]]
+
+
+def contrast_problems(r: PhoneResult) -> list[str]:
+    if r.crash:
+        return [f"the {r.width} px visit failed: {r.crash}"]
+    return [f"{r.mode} mode: text below 4.5:1 at {c['target']} {' '.join(c['summary'])}" for c in r.contrast]
+
+
+def print_problems(r: PhoneResult) -> list[str]:
+    if r.crash:
+        return [f"the {r.width} px visit failed: {r.crash}"]
+    p, out = r.printed, []
+    for key, what in (("controls", "controls"), ("toggles", "code or answer toggles"), ("solutions", "solutions")):
+        if p[key]:
+            out.append(f"printing shows {p[key]} {what}")
+    out += [f"printing loses chart #{c}" for c in p["charts"]]
+    return out
 
 
 # --------------------------------------------------------------------------- judgements

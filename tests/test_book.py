@@ -2,20 +2,7 @@
 
 from types import SimpleNamespace
 
-from widgets import book
-
-
-class App(SimpleNamespace):
-    def add_js_file(self, name, **attributes):
-        self.added.append(name)
-
-
-def test_vega_is_added_only_to_pages_with_a_chart():
-    app = App(added=[])
-    book._add_vega(app, "p", "page.html", {"body": "<p>text</p>"}, None)
-    assert app.added == []
-    book._add_vega(app, "p", "page.html", {"body": 'vegaEmbed("#x", {})'}, None)
-    assert app.added == [book.VEGA_BUNDLE]
+from widgets import book, lean
 
 
 def test_repeated_scripts_are_dropped_keeping_the_first():
@@ -38,8 +25,18 @@ def test_bibliography_entries_become_list_items():
 
 def test_setup_connects_every_handler():
     connected = []
-    app = SimpleNamespace(connect=lambda event, fn, **kw: connected.append((event, fn)), add_node=lambda *a, **k: None)
+    app = SimpleNamespace(
+        connect=lambda event, fn, **kw: connected.append((event, fn)),
+        add_node=lambda *a, **k: None,
+        add_html_math_renderer=lambda *a: None,
+    )
     meta = book.setup(app)
     assert meta["parallel_read_safe"]
     handlers = {fn for _, fn in connected}
-    assert {book._on_builder_inited, book._add_vega, book._bibliography_roles, book._drop_repeated_scripts} <= handlers
+    assert {
+        book._on_builder_inited,
+        lean.trim_assets,
+        lean.finish,
+        book._bibliography_roles,
+        book._drop_repeated_scripts,
+    } <= handlers

@@ -16,8 +16,12 @@ Per page:
   test_keyboard_reaches_everything    Tab reaches every focusable element of the content, with no trap
   test_page_weight                    the page's own bytes are under 1.5 MB
   test_screenshot_saved               _build/screenshots/<page>.jpg exists and is not empty
+  test_fits_a_phone                   at 360 and 390 px: no sideways page scroll, charts fit, wide boxes scroll with a cue
+  test_touch_targets                  controls in the content are at least 24 x 24 px
+  test_contrast_in_dark_mode          axe colour-contrast (4.5:1) in dark mode at 390 px (light: test_accessible)
+  test_prints_without_controls_or_answers  print media: no controls, code toggles or solutions; every chart shows
 Proof that the checks can fail (a tiny page written to tmp_path, charts drawn by the book's
-renderer and Vega bundle): a working explorer, button and CSS-only tabs pass; a slider bound to a parameter nothing
+renderer, loader and Vega bundle): a working explorer, button and CSS-only tabs pass; a slider bound to a parameter nothing
 uses, a slider that empties its chart, a button that does nothing and a request to another
 host are each caught.
 
@@ -121,6 +125,40 @@ def test_page_weight(book, page):
     _fail_on(br.weight_problems(results[page], own))
 
 
+@pytest.fixture(scope="module")
+def phones(browser, book):
+    """Every page at 360 px in light mode and 390 px in dark mode, each then printed: (page, width) -> result."""
+    with br.serve(HTML) as (base, _log):
+        return {
+            (page, width): br.visit_phone(browser, base, page, width, mode)
+            for page in PAGES
+            for width, mode in zip(br.PHONE_WIDTHS, ("light", "dark"))
+        }
+
+
+@pytest.mark.parametrize("width", br.PHONE_WIDTHS)
+@pytest.mark.parametrize("page", PAGES)
+def test_fits_a_phone(phones, page, width):
+    _fail_on(br.phone_problems(phones[page, width]))
+
+
+@pytest.mark.parametrize("width", br.PHONE_WIDTHS)
+@pytest.mark.parametrize("page", PAGES)
+def test_touch_targets(phones, page, width):
+    _fail_on(br.touch_problems(phones[page, width]))
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_contrast_in_dark_mode(phones, page):
+    """Light mode's contrast is axe's colour-contrast rule in test_accessible; this is dark mode's."""
+    _fail_on(br.contrast_problems(phones[page, br.PHONE_WIDTHS[1]]))
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_prints_without_controls_or_answers(phones, page):
+    _fail_on(br.print_problems(phones[page, br.PHONE_WIDTHS[0]]))
+
+
 @pytest.mark.parametrize("page", PAGES)
 def test_screenshot_saved(book, page):
     path = SCREENSHOTS / br.screenshot_name(page)
@@ -149,14 +187,22 @@ def _explorer_html(y: str, filter_: str | None = None) -> str:
 
 
 def _visit_test_page(browser, tmp_path, body: str) -> br.PageResult:
-    bundle = HTML / "_static" / "vega-bundle.js"
-    assert bundle.exists(), f"no {bundle}: build the book first (the test page uses the book's Vega bundle)"
-    os.symlink(bundle, tmp_path / "vega-bundle.js")
-    (tmp_path / "page.html").write_text(
+    """A page built the way the book's are: explorer specs moved out and loaded by the book's loader."""
+    from widgets import lean
+
+    static = tmp_path / "_static"
+    static.mkdir()
+    for name in ("vega-bundle.js", lean.EXPLORERS_JS):
+        source = HTML / "_static" / name
+        assert source.exists(), f"no {source}: build the book first (the test page uses the book's Vega bundle)"
+        os.symlink(source, static / name)
+    page = tmp_path / "page.html"
+    text = (
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Explorer test</title>'
-        '<script src="vega-bundle.js"></script></head><body><main><article class="bd-article">'
+        f'<script defer src="_static/{lean.EXPLORERS_JS}"></script></head><body><main><article class="bd-article">'
         f"<h1>Explorer test</h1>{body}</article></main></body></html>"
     )
+    page.write_text(lean.externalize(text, page, tmp_path))
     with br.serve(tmp_path) as (base, log):
         return br.visit(browser, base, "page.html", tmp_path, log)
 

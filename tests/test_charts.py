@@ -1,26 +1,50 @@
 """The offline renderer writes stable, self-contained chart HTML."""
 
+import json
+import re
+
 import altair as alt
 import pandas as pd
 import pytest
 import vl_convert
 
-from widgets import charts, explorer
+from widgets import charts, explorer, lean
 from widgets.models import REGISTRY
 
 
-def test_offline_html_is_stable_and_calls_the_local_bundle():
-    spec = explorer.chart("village").to_dict()
+def links(html: str) -> set[str]:
+    """The addresses a chart's HTML names, other than the SVG namespace and Vega's schema."""
+    found = set(re.findall(r"https?://[^\s\"'<>]+", html))
+    return {u for u in found if not u.startswith(("http://www.w3.org/", "https://vega.github.io/schema/"))}
+
+
+def test_a_static_chart_is_inline_svg_with_a_text_alternative_and_no_script():
+    chart = alt.Chart(pd.DataFrame({"x": [1, 2]})).mark_bar().encode(x="x:Q")
+    spec = charts.titled(chart, "Bars", "Source: here.").to_dict()
     first, second = charts.offline_html(spec)["text/html"], charts.offline_html(spec)["text/html"]
     assert first == second, "the same chart must render to the same HTML (nbval and caching rely on it)"
-    assert "vegaEmbed(" in first and "http" not in first.split("<script>")[0]
-    assert "cdn" not in first.lower() and "https://" not in first.replace("https://vega.github.io/schema", "")
+    assert first.startswith('<div class="vega-chart" id="vg-') and 'role="img"' in first
+    assert 'aria-label="Bars. Source: here."' in first and "<svg" in first and "<script" not in first
+    assert not links(first) and "cdn" not in first.lower()
+
+
+def test_an_explorer_carries_its_opening_drawing_and_its_spec():
+    spec = explorer.explorer("village", vary=["outmigration_rate"], n=3).to_dict()
+    html = charts.offline_html(spec)["text/html"]
+    assert html == charts.offline_html(spec)["text/html"]
+    island = lean.SPEC_ISLAND.search(html)
+    assert island and "<svg" in island.group(3), "the explorer shows its opening state before any script runs"
+    assert json.loads(island.group(4)) == json.loads(json.dumps(spec)) and not links(html)
 
 
 def test_offline_html_escapes_script_end_in_data():
-    chart = alt.Chart(pd.DataFrame({"label": ["</script><b>x"]})).mark_text().encode(text="label")
-    html = charts.offline_html(chart.to_dict())["text/html"]
-    assert html.count("</script>") == 1, "a '</script>' inside the data must not close the script tag"
+    text = "</script><b>x"
+    chart = alt.Chart(pd.DataFrame({"label": [text]})).mark_text().encode(text="label")
+    assert "</script>" not in charts.offline_html(chart.to_dict())["text/html"]
+    slider = alt.param(name="k", value=1, bind=alt.binding_range(min=0, max=2, step=1))
+    html = charts.offline_html(chart.add_params(slider).to_dict())["text/html"]
+    assert html.count("</script>") == 1, "a '</script>' inside the data must not close the spec's script tag"
+    assert json.loads(lean.SPEC_ISLAND.search(html).group(4))["datasets"].popitem()[1] == [{"label": text}]
 
 
 def test_titled_chart_has_title_source_notes_and_description():

@@ -1,35 +1,26 @@
 """Sphinx extension that makes the built book work offline.
 
 At build time it writes the Vega bundle (from the installed ``vl_convert``
-package) and a copy of MathJax (from the installed ``django-static-mathjax``
 package) into a generated static folder, so no page loads anything from
 another host and no third-party JavaScript is committed to the repository.
 It also tells notebook kernels started by the build to draw charts with the
-offline renderer of :mod:`widgets.charts`.
+offline renderer of :mod:`widgets.charts`, and runs the build steps of
+:mod:`widgets.lean` that keep pages light (math as MathML, deferred scripts,
+a small icon sheet, unused CSS removed).
 """
 
 import os
-import shutil
 from pathlib import Path
 
-import mathjax
-import vl_convert
-
-from . import pages
+from . import lean, pages
 from .charts import BUILD_ENV
-
-VEGA_BUNDLE = "vega-bundle.js"
 
 
 def _write_static(app):
     """Generate the offline assets beside the HTML output and add them to the static path."""
     folder = Path(app.outdir).parent / "_offline_static"
     folder.mkdir(parents=True, exist_ok=True)
-    # Wrapped in a function so the bundle's top-level names cannot clash with Sphinx's own scripts.
-    bundle = "(function(){\n" + vl_convert.javascript_bundle() + "\n})();\n"
-    (folder / VEGA_BUNDLE).write_text(bundle, encoding="utf-8")
-    source = Path(mathjax.__file__).parent / "static" / "mathjax" / "es5"
-    shutil.copytree(source, folder / "mathjax", dirs_exist_ok=True)
+    lean.write_loader(folder)  # the explorer loader and the Vega runtime (vega-bundle.js) it fetches
     app.config.html_static_path.append(str(folder))
 
 
@@ -37,12 +28,6 @@ def _on_builder_inited(app):
     os.environ[BUILD_ENV] = "1"  # inherited by the kernels that execute the notebooks
     if app.builder.format == "html":
         _write_static(app)
-
-
-def _add_vega(app, pagename, templatename, context, doctree):
-    """Load the Vega bundle only on pages that draw a chart (it is large; weak connections matter)."""
-    if "vegaEmbed(" in context.get("body", ""):
-        app.add_js_file(VEGA_BUNDLE, priority=100)
 
 
 def _drop_repeated_scripts(app, pagename, templatename, context, doctree):
@@ -73,7 +58,10 @@ def _bibliography_roles(app, pagename, templatename, context, doctree):
 
 def setup(app):
     app.connect("builder-inited", _on_builder_inited)
-    app.connect("html-page-context", _add_vega)
+    lean.add_math_renderer(app)
+    app.connect("html-page-context", lean.trim_assets)
+    app.connect("html-page-context", lean.rubric_toc, priority=100)  # before the theme decides on its sidebar
+    app.connect("build-finished", lean.finish)
     app.connect("html-page-context", _bibliography_roles)
     app.connect("html-page-context", _drop_repeated_scripts, priority=900)  # after every other handler
     pages.setup(app)  # valid markup, accessible names, descriptions, a real index.html

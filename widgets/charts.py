@@ -2,14 +2,16 @@
 
 Importing this module registers and enables the book's theme. Inside a build of
 the book (the environment variable ``MIGRATION_BOOK_BUILD`` is set by
-:mod:`widgets.book`) it also enables the ``book`` renderer, which writes a
-plain ``<div>`` and a call to ``vegaEmbed`` served from the book's own static
-files, so charts draw with no network. Anywhere else (a running kernel) it enables the
-``kernel`` renderer of :mod:`widgets.live`: SVG drawn in the kernel, and explorers as live
-ipywidgets panels, again with no network.
+:mod:`widgets.book`) it also enables the ``book`` renderer, which draws every
+chart as inline SVG at build time; an explorer also carries its spec, which the
+build moves to a file that the page's loader turns into a live Vega view
+(:mod:`widgets.lean`). Anywhere else (a running kernel) it enables the ``kernel``
+renderer of :mod:`widgets.live`: SVG drawn in the kernel, and explorers as live
+ipywidgets panels. Neither loads anything from another host.
 """
 
 import hashlib
+import html
 import itertools
 import json
 import os
@@ -46,20 +48,42 @@ def _theme() -> alt.theme.ThemeConfig:
     }
 
 
+def _binds(node) -> bool:
+    """True when a spec (or any of its layers / panels) binds a param to an input: an explorer."""
+    if isinstance(node, dict):
+        return any("bind" in p for p in node.get("params", []) if isinstance(p, dict)) or any(
+            _binds(v) for k, v in node.items() if k in ("layer", "hconcat", "vconcat", "concat", "spec")
+        )
+    if isinstance(node, list):
+        return any(_binds(v) for v in node)
+    return False
+
+
 def offline_html(spec: dict, **_) -> dict:
-    """Render a chart spec as a div plus a vegaEmbed call; the id and text are stable run to run."""
+    """Render a chart spec for the built book; the id and text are stable run to run.
+
+    A chart that does not move is drawn here as inline SVG (vl-convert), with its text alternative,
+    so it shows with the text, prints, and needs no script. An explorer gets the same drawing of its
+    opening state plus its spec; the page's loader (widgets/lean.py) swaps in the live Vega view
+    once the page has loaded.
+    """
+    import vl_convert
+
     text = json.dumps(spec, sort_keys=True, separators=(",", ":")).replace("</", "<\\/")
     chart_id = "vg-" + hashlib.sha1(text.encode()).hexdigest()[:12]
-    # Vega puts slider bindings in a <form> with no submit button (WCAG H32); they go in a <div> instead,
-    # created beside the chart (vegaEmbed empties the chart's element) and moved into it once drawn.
-    script = (
-        f'(function(){{const el=document.getElementById("{chart_id}"),b=document.createElement("div");'
-        f'b.className="vega-bindings";b.id="{chart_id}-bind";el.after(b);'
-        f'vegaEmbed(el,{text},{{"actions":false,"renderer":"svg","bind":"#{chart_id}-bind"}})'
-        ".then(()=>{b.childElementCount?el.append(b):b.remove();}).catch(console.error);})();"
-    )
-    # tabindex: a chart wider than the column scrolls sideways, and a keyboard user must reach that scroll.
-    return {"text/html": f'<div class="vega-chart" id="{chart_id}" tabindex="0"></div>\n<script>{script}</script>'}
+    label = html.escape(spec.get("description") or _title_text(spec) or "chart", quote=True)
+    svg = vl_convert.vegalite_to_svg(spec)
+    if not _binds(spec):
+        return {"text/html": f'<div class="vega-chart" id="{chart_id}" role="img" aria-label="{label}">{svg}</div>'}
+    return {
+        "text/html": f'<div class="vega-chart vega-explorer" id="{chart_id}" role="figure" aria-label="{label}">{svg}</div>\n'
+        f'<script type="application/json" id="{chart_id}-spec">{text}</script>'
+    }
+
+
+def _title_text(spec: dict) -> str:
+    title = spec.get("title")
+    return title.get("text", "") if isinstance(title, dict) else str(title or "")
 
 
 alt.renderers.register("book", offline_html)

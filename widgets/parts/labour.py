@@ -220,7 +220,7 @@ def show_village_compare(years=(1, 10, 40)):
 VILLAGE_Y_TITLE = "Index (year 0: 100 adults at home, income 100)"
 
 
-def village_explorer(vary: list[str], title: str, **fixed) -> alt.Chart:
+def village_explorer(vary: explorer.Vary, title: str, **fixed) -> alt.Chart:
     """An in-page explorer of the village model (:func:`widgets.explorer.explorer`) with a y-axis
     title short enough to fit beside the plot (the View's own is taller than the plot); the units
     go into a line under the source instead."""

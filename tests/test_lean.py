@@ -1,0 +1,109 @@
+"""Tests of widgets.lean, the build steps that keep pages light: explorer specs moved out of the
+page, scripts deferred and dropped, icons as CSS masks, unused CSS removed, math as MathML."""
+
+import json
+from types import SimpleNamespace
+
+import pytest
+
+from widgets import charts, explorer, lean
+
+
+@pytest.fixture(scope="module")
+def explorer_html():
+    return charts.offline_html(explorer.explorer("village", vary=["outmigration_rate"], n=3).to_dict())["text/html"]
+
+
+def test_an_explorers_spec_moves_to_a_file_of_compiled_vega(tmp_path, explorer_html):
+    page = tmp_path / "chapters" / "page.html"
+    page.parent.mkdir()
+    moved = lean.externalize(explorer_html, page, tmp_path)
+    assert "<script" not in moved and "<svg" in moved, "the page keeps the drawing and loses the spec"
+    href = moved.split('data-spec="')[1].split('"')[0]
+    assert href.startswith("../_explorers/vg-") and href.endswith(".json")
+    compiled = json.loads((page.parent / href).read_text())
+    assert "signals" in compiled and "$schema" in compiled and "vega/v" in compiled["$schema"]
+
+
+def test_a_static_chart_is_left_as_it_is(tmp_path):
+    static = charts.offline_html({"mark": "point", "data": {"values": [{"x": 1}]}})["text/html"]
+    assert lean.externalize(static, tmp_path / "p.html", tmp_path) == static
+    assert not (tmp_path / lean.EXPLORER_DIR).exists()
+
+
+class App(SimpleNamespace):
+    def add_js_file(self, name, **attributes):
+        self.added.append((name, attributes))
+
+
+def script(name, **attributes):
+    return SimpleNamespace(filename=name, attributes=dict(attributes))
+
+
+def test_scripts_are_deferred_and_unused_ones_dropped(explorer_html):
+    app = App(added=[])
+    scripts = [
+        script("_static/documentation_options.js"),
+        script("_static/a.js"),
+        script("_static/b.js", **{"async": "async"}),
+        script("_static/sphinx-thebe.js"),
+        script(None, type="application/vnd.jupyter.widget-state+json", body="{}"),
+    ]
+    context = {"script_files": scripts, "body": explorer_html, "css_files": [script("_static/sphinx-thebe.css")]}
+    lean.trim_assets(app, "p", "page.html", context, None)
+    kept = {s.filename: s.attributes for s in context["script_files"]}
+    assert list(kept) == ["_static/documentation_options.js", "_static/a.js", "_static/b.js"]
+    assert kept["_static/a.js"] == {"defer": "defer"} and "defer" not in kept["_static/documentation_options.js"]
+    assert "defer" not in kept["_static/b.js"], "an async script is left async"
+    assert app.added == [(lean.EXPLORERS_JS, {"defer": "defer"})] and context["css_files"] == []
+
+
+def test_a_page_without_an_explorer_only_prefetches_the_runtime():
+    app = App(added=[])
+    context = {"script_files": [], "body": "<p>text</p>", "metatags": "", "pathto": lambda name, _: "../" + name}
+    lean.trim_assets(app, "p", "page.html", context, None)
+    assert app.added == [] and context["metatags"] == '\n<link rel="prefetch" href="../_static/vega-bundle.js" />'
+
+
+def test_rubric_headings_become_the_page_contents():
+    body = '<h2 class="rubric" id="a">First <em>model</em></h2><h2 class="rubric" id="b">Second</h2>'
+    context = {"body": body, "toc": "", "title": "Models"}
+    lean.rubric_toc(None, "p", "page.html", context, None)
+    assert '<a class="reference internal" href="#a">First model</a>' in context["toc"] and "#b" in context["toc"]
+    kept = {"body": body, "toc": "<ul><li>x</li><li>y</li></ul>", "title": "T"}
+    lean.rubric_toc(None, "p", "page.html", kept, None)
+    assert kept["toc"] == "<ul><li>x</li><li>y</li></ul>", "a page with its own contents keeps them"
+
+
+FONTAWESOME = 'var a={"rocket":[512,448,[],"f135","M1 2L3 4"],"xmark":[384,512,[],"f00d","M5 6"]};bunker(("fas",a));'
+
+
+def test_icons_are_css_masks_drawn_from_the_scripts_own_paths():
+    assert lean.icon_paths(FONTAWESOME, "rocket") == {"fas": (512, 448, "M1 2L3 4")}
+    css = lean.icon_css(FONTAWESOME, ["rocket", "missing"])
+    assert ':is(.fa-solid, .fas).fa-rocket { --icon: url("data:image/svg+xml,<svg' in css
+    assert "viewBox='0 0 512 448'><path d='M1 2L3 4'/>" in css and "fa-missing" not in css and "fa-xmark" not in css
+
+
+def test_rules_whose_classes_nothing_uses_are_removed(tmp_path):
+    static = tmp_path / "_static"
+    (static / "scripts").mkdir(parents=True)
+    (static / "scripts" / "theme.js").write_text('el.classList.add("opened")')
+    (static / "theme.css").write_text(
+        ".used{color:red}.unused{color:blue}.used,.unused{margin:0}.opened:not(.never){top:0}"
+        "@media (min-width:1px){.unused{x:1}.used{y:2}}p{z:3}"
+    )
+    (static / "book.css").write_text(".unused{kept:1}")
+    page = tmp_path / "page.html"
+    page.write_text('<p class="used other">x</p>')
+    lean.purge_styles(static, [page])
+    assert (static / "theme.css").read_text() == (
+        ".used{color:red}.used{margin:0}.opened:not(.never){top:0}@media (min-width:1px){.used{y:2}}p{z:3}"
+    )
+    assert (static / "book.css").read_text() == ".unused{kept:1}", "the book's own style sheet is never trimmed"
+
+
+def test_math_is_mathml():
+    inline = lean._mathml(r"k = \frac{1}{1 - c\ell}", "inline")
+    assert inline.startswith("<math") and "<mfrac>" in inline and 'display="inline"' in inline
+    assert 'display="block"' in lean._mathml("x", "block")

@@ -1,0 +1,374 @@
+"""Light pages for phones and weak connections: build steps the Sphinx extension (:mod:`widgets.book`) runs.
+
+- Math is written as MathML at build time (``latex2mathml``), so no page loads MathJax.
+- Scripts a page loads are deferred; the theme's search scripts only load on the search page;
+  ipywidgets state (no widget manager reads it in the HTML book) and the disabled Thebe are dropped.
+- The theme's icon script (``fontawesome.js``, 1.5 MB for 14 icons) is replaced by a small style
+  sheet of CSS masks for the icons the pages use, drawn from that script's own path data.
+- Rules of the shipped style sheets whose selectors name a class that no page and no script uses
+  are removed (the theme's CSS carries all of Bootstrap).
+- Explorers get a small loader: it fetches the Vega bundle after the page has loaded and builds
+  each explorer when it nears the screen.
+
+Everything is generated from installed packages in the build output; nothing third-party is committed.
+"""
+
+import html
+import json
+import os
+import re
+from pathlib import Path
+
+import tinycss2
+from docutils import nodes
+from latex2mathml.converter import convert
+from sphinx.util import logging
+
+LOG = logging.getLogger(__name__)
+ICONS_CSS = "book-icons.css"
+EXPLORERS_JS = "explorers.js"
+EXPLORER_CLASS = "vega-explorer"
+SEARCH_SCRIPTS = ("searchtools.js", "language_data.js", "searchindex.js")
+DROPPED_FILES = ("sphinx-thebe.js", "sphinx-thebe.css")
+
+# Once the page has loaded (text, styles and static charts come first) this fetches the Vega bundle
+# and each explorer's compiled spec; when an explorer nears the screen it swaps the explorer's
+# build-time drawing for the live view. Our own code, not a third party's.
+EXPLORERS_LOADER = """\
+(function () {
+  function start() {
+    var explorers = document.querySelectorAll(".vega-explorer[data-spec]");
+    if (!explorers.length) return;
+    var specs = Array.prototype.map.call(explorers, function (el) {
+      return fetch(el.dataset.spec).then(function (r) { return r.json(); });
+    });
+    var runtime = window.vegaEmbed ? Promise.resolve() : new Promise(function (done, fail) {
+      var script = document.createElement("script");
+      script.src = (document.documentElement.dataset.content_root || "") + "_static/vega-bundle.js";
+      script.onload = done;
+      script.onerror = fail;
+      document.head.appendChild(script);
+    });
+    function embed(el, i) {
+      Promise.all([specs[i], runtime]).then(function (got) {
+        el.style.minHeight = el.offsetHeight + "px";  // no jump while the drawing is replaced
+        el.textContent = "";
+        // Vega puts slider bindings in a <form> with no submit button (WCAG H32): they go in a <div>
+        // beside the chart (vegaEmbed empties the chart's element), moved into it once drawn.
+        var bind = document.createElement("div");
+        bind.className = "vega-bindings";
+        bind.id = el.id + "-bind";
+        el.after(bind);
+        return vegaEmbed(el, got[0], {mode: "vega", actions: false, renderer: "svg", bind: "#" + bind.id})
+          .then(function () { if (bind.childElementCount) el.append(bind); else bind.remove(); });
+      }).then(function () { el.dataset.live = "1"; el.style.minHeight = ""; }).catch(console.error);
+    }
+    // The files come now; each explorer is built only when it nears the screen (building one is
+    // the heaviest work a page does on a phone, and a reader may never scroll that far).
+    var index = new Map();
+    var watch = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (!entry.isIntersecting) return;
+        watch.unobserve(entry.target);
+        embed(entry.target, index.get(entry.target));
+      });
+    }, {rootMargin: "300px 0px"});
+    explorers.forEach(function (el, i) { index.set(el, i); watch.observe(el); });
+  }
+  if (document.readyState === "complete") start(); else window.addEventListener("load", start);
+})();
+"""
+EXPLORER_DIR = "_explorers"
+SPEC_ISLAND = re.compile(
+    r'(<div class="vega-chart vega-explorer" id="(vg-[0-9a-f]+)")([^>]*>.*?</div>)\s*'
+    r'<script type="application/json" id="\2-spec">(.*?)</script>',
+    re.S,
+)
+
+
+# --------------------------------------------------------------------------- math
+
+
+def _mathml(latex: str, display: str) -> str:
+    return convert(latex.strip(), display=display)
+
+
+def visit_math(self, node):
+    """Inline math as MathML (browsers render MathML Core; no script)."""
+    self.body.append(self.starttag(node, "span", "", CLASS="math"))
+    self.body.append(_mathml(node.astext(), "inline") + "</span>")
+    raise nodes.SkipNode
+
+
+def visit_displaymath(self, node):
+    """Display math as MathML in its own box (it scrolls sideways on a narrow screen)."""
+    from sphinx.util.math import get_node_equation_number
+
+    self.body.append(self.starttag(node, "div", CLASS="math math-display", tabindex="0"))
+    if node.get("number"):
+        self.body.append(f'<span class="eqno">({get_node_equation_number(self, node)})')
+        self.add_permalink_ref(node, "Link to this equation")
+        self.body.append("</span>")
+    parts = [p for p in node.astext().split("\n\n") if p.strip()]
+    for part in parts:
+        # latex2mathml lays out rows with & alignment in split (it has no aligned environment)
+        part = part.replace(r"\begin{aligned}", r"\begin{split}").replace(r"\end{aligned}", r"\end{split}")
+        if r"\\" in part and r"\begin" not in part:
+            part = r"\begin{split}" + part + r"\end{split}"
+        self.body.append(_mathml(part, "block"))
+    self.body.append("</div>\n")
+    raise nodes.SkipNode
+
+
+def add_math_renderer(app):
+    app.add_html_math_renderer("mathml", (visit_math, None), (visit_displaymath, None))
+
+
+# --------------------------------------------------------------------------- per page
+
+
+def trim_assets(app, pagename, templatename, context, doctree):
+    """Defer every script file, drop the ones no page of the HTML book uses, add the explorer loader."""
+    scripts = context.get("script_files")
+    if scripts is None:
+        return
+    if f'class="vega-chart {EXPLORER_CLASS}"' in context.get("body", ""):
+        app.add_js_file(EXPLORERS_JS, defer="defer")
+    elif "metatags" in context:
+        # The browser fetches the Vega runtime when idle, after this page has loaded, so the next
+        # chapter's explorers respond at once on a slow link; it never runs here.
+        root = context.get("pathto", lambda *a: "")("_static/vega-bundle.js", 1)
+        context["metatags"] += f'\n<link rel="prefetch" href="{root}" />'
+    kept = []
+    for script in scripts:
+        name = str(script.filename or "")
+        attributes = getattr(script, "attributes", {})
+        if attributes.get("type") == "application/vnd.jupyter.widget-state+json":
+            continue  # saved ipywidgets state; no widget manager reads it in the HTML book
+        if name.rsplit("/", 1)[-1] in DROPPED_FILES or "THEBE_JS_URL" in attributes.get("body", ""):
+            continue  # Thebe is off (_config.yml): neither its script nor its configuration is needed
+        if name and "async" not in attributes and "defer" not in attributes and "documentation_options" not in name:
+            # documentation_options.js stays as it is: inline scripts of the theme use its global at once
+            script.attributes["defer"] = "defer"
+        kept.append(script)
+    scripts[:] = kept
+    css = context.get("css_files")
+    if css is not None:
+        css[:] = [c for c in css if str(c.filename or "").rsplit("/", 1)[-1] not in DROPPED_FILES]
+
+
+RUBRIC = re.compile(r'<h2 class="rubric" id="([^"]+)">(.*?)</h2>', re.S)
+
+
+def rubric_toc(app, pagename, templatename, context, doctree):
+    """Page contents for a page whose sections are headings printed by a cell (the model reference page).
+
+    myst-nb renders headings in cell outputs as rubrics, which are not sections, so the theme found no
+    page contents and dropped its sidebar from a 35,000 px page. The rubrics become the contents.
+    """
+    body, toc = context.get("body", ""), context.get("toc", "")
+    heads = RUBRIC.findall(body)
+    if len(heads) < 2 or toc.count("<li") > 1:
+        return
+    items = "".join(
+        f'<li><a class="reference internal" href="#{anchor}">{re.sub(r"<[^>]+>", "", text).strip()}</a></li>'
+        for anchor, text in heads
+    )
+    context["toc"] = (
+        f'<ul><li><a class="reference internal" href="#">{context.get("title", "")}</a><ul>{items}</ul></li></ul>'
+    )
+
+
+def write_loader(folder: Path) -> None:
+    """The explorer loader and the Vega bundle it fetches, into the generated static folder.
+
+    The bundle is vl-convert's (Vega, Vega-Lite and vega-embed; its ``vega`` global is null, so the
+    Vega runtime cannot be bundled alone); specs are compiled to Vega at build time all the same, so
+    the browser does not compile them.
+    """
+    import vl_convert
+
+    (folder / EXPLORERS_JS).write_text(EXPLORERS_LOADER, encoding="utf-8")
+    # Wrapped in a function so the bundle's top-level names (``_``) cannot clash with Sphinx's own scripts.
+    bundle = "(function(){\n" + vl_convert.javascript_bundle() + "\n})();\n"
+    (folder / "vega-bundle.js").write_text(bundle, encoding="utf-8")
+
+
+def externalize(text: str, page: Path, outdir: Path) -> str:
+    """Move each explorer's spec out of the page into its own file, compiled to Vega (vl-convert).
+
+    The page's HTML then holds only text and drawings, so it arrives (and paints) quickly; the
+    loader fetches a spec when the page has loaded.
+    """
+    import vl_convert
+
+    def move(m):
+        chart_id, spec = m.group(2), json.loads(m.group(4))
+        target = outdir / EXPLORER_DIR / f"{chart_id}.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(vl_convert.vegalite_to_vega(spec), separators=(",", ":")), encoding="utf-8")
+        href = Path(os.path.relpath(target, page.parent)).as_posix()
+        return f'{m.group(1)} data-spec="{href}"{m.group(3)}'
+
+    return SPEC_ISLAND.sub(move, text)
+
+
+# --------------------------------------------------------------------------- after the build
+
+FONTAWESOME_TAG = re.compile(r'\s*<script defer src="([^"]*)_static/scripts/fontawesome\.js[^"]*"></script>')
+PRELOAD_TAG = re.compile(r'\s*<link rel="preload" as="script" href="[^"]*" />')
+SEARCH_NAMES = "|".join(map(re.escape, SEARCH_SCRIPTS))
+SEARCH_TAG = re.compile(rf'\s*<script src="[^"]*(?:{SEARCH_NAMES})[^"]*"></script>')
+LAUNCH_LOGO = re.compile(r'(<img alt="[^"]*" src="[^"]*_static/images/logo_[a-z]+\.(?:png|svg)")')
+ICON_NAME = re.compile(r"\bfa-([a-z0-9-]+)")
+ICON_STYLES = ("solid", "regular", "brands", "lg", "fw", "xl", "2x", "sm", "xs")
+
+
+def finish(app, exception):
+    """Rewrite the written pages and style sheets (HTML builds only)."""
+    if exception is not None or app.builder.format != "html":
+        return
+    outdir = Path(app.outdir)
+    pages = [p for p in outdir.rglob("*.html") if "_static" not in p.parts]
+    icons = set()
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        icons |= {m for m in ICON_NAME.findall(text) if m not in ICON_STYLES}
+        new = FONTAWESOME_TAG.sub(
+            lambda m: f'\n  <link rel="stylesheet" href="{m.group(1)}_static/{ICONS_CSS}" />', text
+        )
+        new = PRELOAD_TAG.sub("", new)
+        new = LAUNCH_LOGO.sub(r'\1 loading="lazy"', new)  # logos in the closed launch menu wait until it opens
+        if page.name != "search.html":
+            new = SEARCH_TAG.sub("", new)
+        new = externalize(new, page, outdir)
+        if new != text:
+            page.write_text(new, encoding="utf-8")
+    static = outdir / "_static"
+    fontawesome = static / "scripts" / "fontawesome.js"
+    if fontawesome.exists():
+        (static / ICONS_CSS).write_text(icon_css(fontawesome.read_text(encoding="utf-8"), sorted(icons)))
+    purge_styles(static, pages)
+
+
+# --------------------------------------------------------------------------- icons
+
+ICON_DEFINE = re.compile(r'\("(fa[srb])",\w+\)')
+ICON_ENTRY = r'[{,]"?%s"?:\[(\d+),(\d+),\[[^\]]*\],"[0-9a-f]+","([^"]+)"\]'
+
+
+def icon_paths(script: str, name: str) -> dict[str, tuple[int, int, str]]:
+    """Font Awesome's own path data for icon ``name``, by style (fas, far, fab), read from fontawesome.js."""
+    ends = [(m.start(), m.group(1)) for m in ICON_DEFINE.finditer(script)]
+    found = {}
+    for m in re.finditer(ICON_ENTRY % re.escape(name), script):
+        style = next((s for end, s in ends if end > m.start()), None)
+        if style and style not in found:
+            found[style] = (int(m.group(1)), int(m.group(2)), m.group(3))
+    return found
+
+
+def icon_css(script: str, names: list[str]) -> str:
+    """A style sheet drawing each used icon as a CSS mask in the current text colour."""
+    rules = [
+        "/* Icons the pages use, drawn from Font Awesome's path data at build time (widgets/lean.py). */",
+        ".fa-solid, .fa-regular, .fa-brands, .fas, .far, .fab { display: inline-block; width: 1.15em; height: 1em;"
+        " vertical-align: -0.125em; background-color: currentColor; -webkit-mask: var(--icon) center / contain"
+        " no-repeat; mask: var(--icon) center / contain no-repeat; }",
+        ".fa-lg { font-size: 1.25em; }",
+        ":is(.fa-solid, .fa-regular, .fa-brands, .fas, .far, .fab)::before { content: none !important; }",
+    ]
+    for name in names:
+        paths = icon_paths(script, name)
+        for style, prefix in (("fas", "fa-solid"), ("far", "fa-regular"), ("fab", "fa-brands")):
+            if style not in paths:
+                continue
+            width, height, path = paths[style]
+            svg = f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {width} {height}'><path d='{path}'/></svg>"
+            url = 'url("data:image/svg+xml,' + svg.replace("#", "%23").replace('"', "'") + '")'
+            rules.append(f":is(.{prefix}, .{style}).fa-{name} {{ --icon: {url}; }}")  # new and old class names
+    return "\n".join(rules) + "\n"
+
+
+# --------------------------------------------------------------------------- unused CSS
+
+CLASS_ATTR = re.compile(r'class="([^"]*)"')
+WORD = re.compile(r"[A-Za-z_][\w-]*")
+SELECTOR_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
+PARENS = re.compile(r"\([^()]*\)")
+
+
+def used_names(pages: list[Path], static: Path) -> set[str]:
+    """Class names in the pages plus every word in the shipped scripts (classes scripts add at run time)."""
+    names = set()
+    for page in pages:
+        for value in CLASS_ATTR.findall(page.read_text(encoding="utf-8")):
+            names.update(html.unescape(value).split())
+    for script in static.rglob("*.js"):
+        if "mathjax" in script.parts or script.name == "fontawesome.js":
+            continue
+        names.update(WORD.findall(script.read_text(encoding="utf-8", errors="ignore")))
+    return names
+
+
+def _live(selector: str, names: set[str]) -> bool:
+    """False when the selector needs a class nothing uses (classes inside :not(...) and the like don't count)."""
+    outer = selector
+    while PARENS.search(outer):
+        outer = PARENS.sub("", outer)
+    return all(c in names for c in SELECTOR_CLASS.findall(outer))
+
+
+def _purge(rules, names: set[str]) -> tuple[str, int]:
+    out, dropped = [], 0
+    for rule in rules:
+        if rule.type == "qualified-rule":
+            selectors = [s.strip() for s in _split_selectors(tinycss2.serialize(rule.prelude))]
+            live = [s for s in selectors if _live(s, names)]
+            dropped += len(selectors) - len(live)
+            if live:
+                out.append(",".join(live) + "{" + tinycss2.serialize(rule.content) + "}")
+        elif rule.type == "at-rule" and rule.lower_at_keyword in ("media", "supports", "layer") and rule.content:
+            inner, n = _purge(tinycss2.parse_rule_list(rule.content), names)
+            dropped += n
+            if inner.strip():
+                out.append(f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}{{{inner}}}")
+        elif (
+            rule.type == "at-rule"
+            and rule.lower_at_keyword == "font-face"
+            and "Font Awesome" in tinycss2.serialize(rule.content or [])
+        ):
+            dropped += 1  # icons are CSS masks (book-icons.css): the icon fonts are never needed
+        elif rule.type in ("at-rule", "qualified-rule"):
+            out.append(tinycss2.serialize([rule]))
+    return "".join(out), dropped
+
+
+def _split_selectors(prelude: str) -> list[str]:
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(prelude):
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        elif ch == "," and depth == 0:
+            parts.append(prelude[start:i])
+            start = i + 1
+    parts.append(prelude[start:])
+    return parts
+
+
+def purge_styles(static: Path, pages: list[Path]) -> None:
+    """Remove rules no page can match from every shipped style sheet except the book's own."""
+    names = used_names(pages, static)
+    for sheet in static.rglob("*.css"):
+        if sheet.name in ("book.css", ICONS_CSS) or "mathjax" in sheet.parts:
+            continue
+        text = sheet.read_text(encoding="utf-8")
+        rules = tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True)
+        purged, dropped = _purge(rules, names)
+        if dropped:
+            sheet.write_text(purged, encoding="utf-8")
+            LOG.info(
+                f"{sheet.relative_to(static)}: {len(text) // 1000} kB -> {len(purged) // 1000} kB ({dropped} unused selectors)"
+            )
