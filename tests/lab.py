@@ -115,22 +115,33 @@ def jupyterlab(chapters: Path):
                 server.kill()
 
 
-READY = """async () => {
-  const app = window.jupyterapp;
+READY = """async ([path, limitMs]) => {
+  const app = window.jupyterapp, deadline = Date.now() + limitMs;
+  const wait = async (what, ok) => {
+    while (!ok()) {
+      if (Date.now() > deadline) throw new Error(`${path}: ${what} after ${limitMs} ms`);
+      await new Promise(r => setTimeout(r, 100));
+    }
+  };
   await app.started; await app.restored;
-  let panel = app.shell.currentWidget;
-  while (!panel || !panel.sessionContext) { await new Promise(r => setTimeout(r, 100)); panel = app.shell.currentWidget; }
-  await panel.context.ready; await panel.sessionContext.ready;
-  while (!panel.sessionContext.session || !panel.sessionContext.session.kernel) { await new Promise(r => setTimeout(r, 100)); }
+  const panel = () => app.shell.currentWidget;
+  await wait("not the current tab", () => panel() && panel().sessionContext && panel().context.path === path);
+  await panel().context.ready; await panel().sessionContext.ready;
+  await wait("no kernel", () => panel().sessionContext.session && panel().sessionContext.session.kernel);
   return true;
 }"""
 
-RUN_ALL = """async () => {
-  const app = window.jupyterapp, panel = app.shell.currentWidget;
+RUN_ALL = """async (limitMs) => {
+  const app = window.jupyterapp, panel = app.shell.currentWidget, deadline = Date.now() + limitMs;
+  // Outputs and execution counts saved in the file are cleared first, so "every cell has a count" means it ran.
+  await app.commands.execute('notebook:clear-all-cell-outputs');
   await app.commands.execute('notebook:run-all-cells');
   const done = () => panel.content.widgets.every(c => c.model.type !== 'code' || !c.model.sharedModel.getSource().trim()
       || c.model.executionCount !== null) && panel.sessionContext.session.kernel.status === 'idle';
-  while (!done()) { await new Promise(r => setTimeout(r, 250)); }
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error(`cells still running after ${limitMs} ms`);
+    await new Promise(r => setTimeout(r, 250));
+  }
   await new Promise(r => setTimeout(r, 1000));  // widget views attach after the last reply
   return true;
 }"""
@@ -189,12 +200,12 @@ def run_chapter(browser, base: str, token: str, chapter: str) -> ChapterResult:
     context.route("**/*", route)
     page = context.new_page()
     try:
-        page.goto(f"{base}/lab/tree/chapters/{chapter}?token={token}", wait_until="domcontentloaded")
+        # ?reset: a fresh workspace, so the chapters opened before are not restored beside this one
+        page.goto(f"{base}/lab/tree/chapters/{chapter}?reset&token={token}", wait_until="domcontentloaded")
         page.wait_for_function("() => window.jupyterapp", timeout=120_000)
-        page.evaluate(READY)
+        page.evaluate(READY, [f"chapters/{chapter}", 120_000])  # page.evaluate has no timeout: the script has one
         started = time.perf_counter()
-        page.set_default_timeout(RUN_TIMEOUT_S * 1000)
-        page.evaluate(RUN_ALL)
+        page.evaluate(RUN_ALL, RUN_TIMEOUT_S * 1000)
         result.run_s = time.perf_counter() - started
         page.set_default_timeout(30_000)
         for cell in page.evaluate(OUTPUTS):
