@@ -1,14 +1,17 @@
 """The offline renderer writes stable, self-contained chart HTML."""
 
 import json
+import os
 import re
+import subprocess
+import sys
 
 import altair as alt
 import pandas as pd
 import pytest
 import vl_convert
 
-from widgets import charts, explorer, lean
+from widgets import charts, explorer, grading, lean
 from widgets.models import REGISTRY
 
 
@@ -74,3 +77,14 @@ def test_book_theme_uses_the_colour_blind_safe_palette():
 def test_every_model_explorer_and_chart_compile_to_vega(name):
     vl_convert.vegalite_to_vega(explorer.explorer(name, n=3).to_dict())
     vl_convert.vegalite_to_vega(explorer.chart(name).to_dict())
+
+
+def test_in_the_graders_sandbox_charts_are_not_drawn():
+    chart = charts.titled(alt.Chart(pd.DataFrame({"x": [1]})).mark_point().encode(x="x:Q"), "T", "S.")
+    assert charts.undrawn(chart.to_dict()) == {"text/plain": "T. S."}
+    code = "import altair as alt, widgets.charts; print(alt.renderers.active)"
+    env = {**os.environ, charts.GRADING_ENV: "1"}
+    env.pop(charts.BUILD_ENV, None)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert done.stdout.strip() == "undrawn"
+    assert grading.sandbox_env("/book")[charts.GRADING_ENV] == "1"

@@ -7,7 +7,8 @@ chart as inline SVG at build time; an explorer also carries its spec, which the
 build moves to a file that the page's loader turns into a live Vega view
 (:mod:`widgets.lean`). Anywhere else (a running kernel) it enables the ``kernel``
 renderer of :mod:`widgets.live`: SVG drawn in the kernel, and explorers as live
-ipywidgets panels. Neither loads anything from another host.
+ipywidgets panels. Neither loads anything from another host. In the grader's sandbox
+(``MIGRATION_BOOK_GRADING``, set by :mod:`widgets.grading`) charts are not drawn at all.
 """
 
 import hashlib
@@ -20,6 +21,7 @@ import textwrap
 import altair as alt
 
 BUILD_ENV = "MIGRATION_BOOK_BUILD"
+GRADING_ENV = "MIGRATION_BOOK_GRADING"  # set by widgets.grading in the sandbox: charts are not drawn
 
 # Okabe & Ito (2008) palette: distinguishable with the common forms of colour blindness.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -86,11 +88,20 @@ def _title_text(spec: dict) -> str:
     return title.get("text", "") if isinstance(title, dict) else str(title or "")
 
 
+def undrawn(spec: dict, **_) -> dict:
+    """Render nothing but the chart's text alternative: for the grader's sandbox, which needs a
+    notebook's answers, not its drawings (and whose memory limit leaves no room for vl-convert's V8)."""
+    return {"text/plain": spec.get("description") or _title_text(spec) or "A chart"}
+
+
 alt.renderers.register("book", offline_html)
+alt.renderers.register("undrawn", undrawn)
 # Explorers embed a precomputed grid; the size budget (benchmarks/models.py) guards the bytes, not a row count.
 alt.data_transformers.enable("default", max_rows=20_000)
 if os.environ.get(BUILD_ENV):
     alt.renderers.enable("book")
+elif os.environ.get(GRADING_ENV):
+    alt.renderers.enable("undrawn")
 else:
     from . import live
 
