@@ -11,6 +11,7 @@ Per page:
   test_loads_offline_without_errors   no console error, no failed request, nothing asked of another host
   test_charts_draw                    every Vega chart is an svg with drawn marks (chapters have one at least)
   test_explorers_respond              every slider, moved to min and max with Home/End, redraws its chart
+  test_explorers_go_live_from_file    opened as a file (no server), a chapter's explorers get live sliders
   test_no_dead_controls               every input/select/button in the content changes something
   test_accessible                     axe-core: no violation at any impact; every chart has a text alternative
   test_keyboard_reaches_everything    Tab reaches every focusable element of the content, with no trap
@@ -102,6 +103,26 @@ def test_charts_draw(book, page):
 @pytest.mark.parametrize("page", PAGES)
 def test_explorers_respond(book, page):
     _fail_on(br.explorer_problems(book[0][page]))
+
+
+def test_explorers_go_live_from_file(browser):
+    """A reader who opens the downloaded book from disk: Chromium refuses fetch() on file://, scripts load."""
+    page = next(p for p in PAGES if "vega-explorer" in (HTML / p).read_text(encoding="utf-8"))
+    context = browser.new_context(viewport=br.VIEWPORT)
+    errors = []
+    try:
+        tab = context.new_page()
+        tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        tab.goto((HTML / page).as_uri(), wait_until="load")
+        tab.evaluate(br.SCROLL_PAST_EXPLORERS)
+        tab.wait_for_function(
+            "() => [...document.querySelectorAll('.vega-explorer')]"
+            ".every(e => e.dataset.live && e.querySelector('.vega-bindings input'))",
+            timeout=30_000,
+        )
+    finally:
+        context.close()
+    assert not errors, f"{page} from file://: {errors}"
 
 
 @pytest.mark.parametrize("page", PAGES)

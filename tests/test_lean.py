@@ -1,7 +1,6 @@
 """Tests of widgets.lean, the build steps that keep pages light: explorer specs moved out of the
 page, scripts deferred and dropped, icons as CSS masks, unused CSS removed, math as MathML."""
 
-import json
 from types import SimpleNamespace
 
 import pytest
@@ -20,8 +19,8 @@ def test_an_explorers_spec_moves_to_a_file_of_compiled_vega(tmp_path, explorer_h
     moved = lean.externalize(explorer_html, page, tmp_path)
     assert "<script" not in moved and "<svg" in moved, "the page keeps the drawing and loses the spec"
     href = moved.split('data-spec="')[1].split('"')[0]
-    assert href.startswith("../_explorers/vg-") and href.endswith(".json")
-    compiled = json.loads((page.parent / href).read_text())
+    assert href.startswith("../_explorers/vg-") and href.endswith(".js"), "a script: it loads from file:// too"
+    compiled = lean.read_spec(page.parent / href)
     assert "signals" in compiled and "$schema" in compiled and "vega/v" in compiled["$schema"]
 
 

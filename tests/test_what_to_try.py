@@ -1,6 +1,6 @@
 """Every value a chapter's "What to try" names for a slider is a position that slider can take.
 
-Reads the built book: each explorer's compiled spec (``_build/html/_explorers/*.json``, written by
+Reads the built book: each explorer's compiled spec (``_build/html/_explorers/*.js``, written by
 ``widgets.lean``) gives its sliders (label, min, max, step); the "What to try" paragraph after the
 explorer gives the values. A value belongs to a slider when it follows the slider's label (its
 name without the unit, any case) in the same clause: up to the next colon, semicolon, comma or end
@@ -9,11 +9,12 @@ at 0.6"); "it" stands for the label mentioned last ("raise it to 0.8").
 """
 
 import html
-import json
 import re
 
 import pytest
 from conftest import HTML
+
+from widgets import lean
 
 EXPLORER = re.compile(r'<div class="vega-chart vega-explorer" id="(vg-[0-9a-f]+)"[^>]* data-spec="([^"]+)"')
 TRY = re.compile(r"<strong>What to try[^<]*</strong>(.*?)</p>", re.S)
@@ -76,7 +77,7 @@ def test_the_check_finds_what_to_try_paragraphs():
 
 @pytest.mark.parametrize("page, spec_path, advice", CASES)
 def test_named_values_are_slider_positions(page, spec_path, advice):
-    spec = json.loads((page.parent / spec_path).read_text())
+    spec = lean.read_spec(page.parent / spec_path)
     by_label = sliders(spec)
     missing = [
         f"'{label}' = {value:g} (slider {s['min']:g} to {s['max']:g} in steps of {s['step']:g})"

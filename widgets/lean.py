@@ -31,53 +31,60 @@ EXPLORER_CLASS = "vega-explorer"
 SEARCH_SCRIPTS = ("searchtools.js", "language_data.js", "searchindex.js")
 DROPPED_FILES = ("sphinx-thebe.js", "sphinx-thebe.css")
 
-# Once the page has loaded (text, styles and static charts come first) this fetches the Vega bundle
-# and each explorer's compiled spec; when an explorer nears the screen it swaps the explorer's
-# build-time drawing for the live view. Our own code, not a third party's.
+SPECS_GLOBAL = "bookExplorerSpecs"  # each spec file sets window.bookExplorerSpecs[<explorer id>]
+SPEC_PREFIX = f'(window.{SPECS_GLOBAL} = window.{SPECS_GLOBAL} || {{}})["%s"] = '
+
+# Nothing is fetched or run for an explorer until it nears the screen: the Vega runtime is the
+# heaviest script a page has (a phone spends most of a second parsing it) and a reader may never
+# scroll that far. Then the runtime and the explorer's compiled spec come in <script> tags (they load
+# from file:// too, where fetch() is refused) and the live view replaces the build-time drawing.
+# Our own code, not a third party's.
 EXPLORERS_LOADER = """\
 (function () {
+  var root = document.documentElement.dataset.content_root || "";
+  function load(src) {
+    return new Promise(function (done, fail) {
+      var script = document.createElement("script");
+      script.src = src;
+      script.onload = done;
+      script.onerror = function () { fail(new Error("could not load " + src)); };
+      document.head.appendChild(script);
+    });
+  }
+  var runtime = null;
+  function vega() {
+    return runtime || (runtime = window.vegaEmbed ? Promise.resolve() : load(root + "_static/vega-bundle.js"));
+  }
+  function embed(el) {
+    Promise.all([load(el.dataset.spec), vega()]).then(function () {
+      el.style.minHeight = el.offsetHeight + "px";  // no jump while the drawing is replaced
+      el.textContent = "";
+      // Vega puts slider bindings in a <form> with no submit button (WCAG H32): they go in a <div>
+      // beside the chart (vegaEmbed empties the chart's element), moved into it once drawn.
+      var bind = document.createElement("div");
+      bind.className = "vega-bindings";
+      bind.id = el.id + "-bind";
+      el.after(bind);
+      var spec = window.SPECS[el.id];
+      return vegaEmbed(el, spec, {mode: "vega", actions: false, renderer: "svg", bind: "#" + bind.id})
+        .then(function () { if (bind.childElementCount) el.append(bind); else bind.remove(); });
+    }).then(function () { el.dataset.live = "1"; el.style.minHeight = ""; }).catch(console.error);
+  }
   function start() {
     var explorers = document.querySelectorAll(".vega-explorer[data-spec]");
     if (!explorers.length) return;
-    var specs = Array.prototype.map.call(explorers, function (el) {
-      return fetch(el.dataset.spec).then(function (r) { return r.json(); });
-    });
-    var runtime = window.vegaEmbed ? Promise.resolve() : new Promise(function (done, fail) {
-      var script = document.createElement("script");
-      script.src = (document.documentElement.dataset.content_root || "") + "_static/vega-bundle.js";
-      script.onload = done;
-      script.onerror = fail;
-      document.head.appendChild(script);
-    });
-    function embed(el, i) {
-      Promise.all([specs[i], runtime]).then(function (got) {
-        el.style.minHeight = el.offsetHeight + "px";  // no jump while the drawing is replaced
-        el.textContent = "";
-        // Vega puts slider bindings in a <form> with no submit button (WCAG H32): they go in a <div>
-        // beside the chart (vegaEmbed empties the chart's element), moved into it once drawn.
-        var bind = document.createElement("div");
-        bind.className = "vega-bindings";
-        bind.id = el.id + "-bind";
-        el.after(bind);
-        return vegaEmbed(el, got[0], {mode: "vega", actions: false, renderer: "svg", bind: "#" + bind.id})
-          .then(function () { if (bind.childElementCount) el.append(bind); else bind.remove(); });
-      }).then(function () { el.dataset.live = "1"; el.style.minHeight = ""; }).catch(console.error);
-    }
-    // The files come now; each explorer is built only when it nears the screen (building one is
-    // the heaviest work a page does on a phone, and a reader may never scroll that far).
-    var index = new Map();
-    var watch = new IntersectionObserver(function (entries) {
+    var near = new IntersectionObserver(function (entries) {
       entries.forEach(function (entry) {
         if (!entry.isIntersecting) return;
-        watch.unobserve(entry.target);
-        embed(entry.target, index.get(entry.target));
+        near.unobserve(entry.target);
+        embed(entry.target);
       });
-    }, {rootMargin: "300px 0px"});
-    explorers.forEach(function (el, i) { index.set(el, i); watch.observe(el); });
+    }, {rootMargin: "150% 0px"});  // a screen and a half ahead: on a slow link the files are in by then
+    explorers.forEach(function (el) { near.observe(el); });
   }
   if (document.readyState === "complete") start(); else window.addEventListener("load", start);
 })();
-"""
+""".replace("SPECS", SPECS_GLOBAL)
 EXPLORER_DIR = "_explorers"
 SPEC_ISLAND = re.compile(
     r'(<div class="vega-chart vega-explorer" id="(vg-[0-9a-f]+)")([^>]*>.*?</div>)\s*'
@@ -194,19 +201,26 @@ def write_loader(folder: Path) -> None:
     (folder / "vega-bundle.js").write_text(bundle, encoding="utf-8")
 
 
+def read_spec(path: Path) -> dict:
+    """The compiled Vega spec in an explorer's script (written by :func:`externalize`)."""
+    text = path.read_text(encoding="utf-8")
+    return json.loads(text.partition("] = ")[2].strip().rstrip(";"))
+
+
 def externalize(text: str, page: Path, outdir: Path) -> str:
-    """Move each explorer's spec out of the page into its own file, compiled to Vega (vl-convert).
+    """Move each explorer's spec out of the page into its own script, compiled to Vega (vl-convert).
 
     The page's HTML then holds only text and drawings, so it arrives (and paints) quickly; the
-    loader fetches a spec when the page has loaded.
+    loader adds an explorer's script when the explorer nears the screen.
     """
     import vl_convert
 
     def move(m):
         chart_id, spec = m.group(2), json.loads(m.group(4))
-        target = outdir / EXPLORER_DIR / f"{chart_id}.json"
+        target = outdir / EXPLORER_DIR / f"{chart_id}.js"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(vl_convert.vegalite_to_vega(spec), separators=(",", ":")), encoding="utf-8")
+        compiled = json.dumps(vl_convert.vegalite_to_vega(spec), separators=(",", ":"))
+        target.write_text(f"{SPEC_PREFIX % chart_id}{compiled};\n", encoding="utf-8")
         href = Path(os.path.relpath(target, page.parent)).as_posix()
         return f'{m.group(1)} data-spec="{href}"{m.group(3)}'
 
