@@ -27,14 +27,20 @@ def menu(box: w.VBox) -> w.Dropdown:
 
 @pytest.fixture
 def drawn(monkeypatch):
-    """Every spec the panels hand to vl-convert, in order; the drawing is a stand-in (a hash), for speed."""
+    """Every chart the panels draw (a Vega-Lite spec with its data), in order; the drawing is a stand-in
+    (a hash), for speed."""
     specs = []
 
-    def recording(spec):
-        specs.append(spec)
-        return f"<svg>{hash(json.dumps(spec, sort_keys=True))}</svg>"
+    class Recording:
+        def __init__(self, spec):
+            self.spec = spec
 
-    monkeypatch.setattr(live, "svg", recording)
+        def svg(self, text=None, **values):
+            spec = self.spec if text is None else live.with_csv(self.spec, text)
+            specs.append(spec)
+            return f"<svg>{hash(json.dumps(spec, sort_keys=True))}</svg>"
+
+    monkeypatch.setattr(live, "Drawing", Recording)
     return specs
 
 

@@ -7,6 +7,7 @@ executed chapter is checked by tests/test_binder.py; the live panels by tests/te
 import altair as alt
 import pandas as pd
 import pytest
+import vl_convert
 from test_controls import sliders
 
 from widgets import explorer, live
@@ -40,3 +41,37 @@ def test_an_explorer_in_a_kernel_keeps_working_sliders():
         before = picture.value
         s.value = s.max if s.value != s.max else s.min
         assert picture.value != before, f"moving {s} changed nothing"
+
+
+def _whole(spec: dict, values: dict) -> str:
+    """The explorer's chart at slider ``values``, drawn whole (the slow way the book's build draws it)."""
+    spec = {**spec, "params": [{**p, "value": values.get(p["name"], p.get("value"))} for p in spec["params"]]}
+    return live.svg(live._slice(spec))
+
+
+@pytest.mark.parametrize(
+    "moves", [{"network_effect": 0.9}, {"return_rate": 0.0}, {"network_effect": 0.0, "return_rate": 0.5}]
+)
+def test_a_redraw_of_marks_over_the_frame_looks_exactly_like_the_whole_chart(moves):
+    spec = explorer.explorer("network_diffusion", vary=["network_effect", "return_rate"]).to_dict()
+    opening = {p["name"]: p["value"] for p in live.bound_params(spec)}
+    grid, drawing = live.Grid(spec), live.Drawing(live._slice(spec))
+    drawing.svg(grid.csv(opening), **opening)
+    values = {**opening, **moves}
+    fast = drawing.svg(grid.csv(values), **values)
+    assert fast != _whole(spec, values), "not drawn whole (the frame is reused)"
+    assert vl_convert.svg_to_png(fast) == vl_convert.svg_to_png(_whole(spec, values)), "the pixels differ"
+
+
+def test_a_move_that_changes_an_axis_gets_a_frame_of_its_own():
+    frame = pd.DataFrame({"k": [0, 0, 1, 1], "x": [0, 1, 0, 5], "y": [1, 2, 1, 2]})
+    k = alt.param(name="k", value=0, bind=alt.binding_range(min=0, max=1, step=1))
+    chart = alt.Chart(frame).mark_line().encode(x="x:Q", y="y:Q").add_params(k).transform_filter("datum.k == k")
+    spec = chart.to_dict()
+    spec["data"] = {"values": frame.to_csv(index=False), "format": {"type": "csv"}}
+    spec.pop("datasets", None)
+    grid, drawing = live.Grid(spec), live.Drawing(spec)
+    for value in (0, 1, 0, 1):
+        drawn = drawing.svg(grid.csv({"k": value}), k=value)
+        assert vl_convert.svg_to_png(drawn) == vl_convert.svg_to_png(_whole(spec, {"k": value})), f"k = {value}"
+    assert len(drawing.frames) == 2, "the x axis runs to 1, then to 5: two frames"

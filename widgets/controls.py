@@ -103,9 +103,8 @@ def panel(name: str, fixed: dict | None = None, presets: bool = True, **values) 
     fixed.update({p.name: opening[p.name] for p in model.params if p.name not in fixed and p not in shown})
     sliders = {p.name: slider(p, opening[p.name]) for p in shown}
     domain = y_domain(model, opening, list(sliders))
-    template = spec(name, opening, domain)
-    picture = w.HTML(live.svg(template))
-    state = {"busy": False}
+    state = {"busy": False, "drawing": live.Drawing(spec(name, opening, domain))}
+    picture = w.HTML(state["drawing"].svg())
 
     def redraw(*_):
         if state["busy"]:
@@ -114,8 +113,8 @@ def panel(name: str, fixed: dict | None = None, presets: bool = True, **values) 
         low, high = _extent(model, run)
         if low < domain[0] or high > domain[1]:  # widen once, never shrink: the axis stays put
             domain[:] = [min(low, domain[0]), max(high, domain[1])]
-            template.update(spec(name, opening, domain))
-        picture.value = live.svg(live.with_csv(template, _csv(model, run)))
+            state["drawing"] = live.Drawing(spec(name, opening, domain))
+        picture.value = state["drawing"].svg(_csv(model, run))
 
     rows = []
     if presets and model.presets:

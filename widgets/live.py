@@ -13,9 +13,11 @@ in the HTML book; where no kernel is there to answer a slider (a saved notebook,
 export), the output falls back to the SVG of the opening state, with no controls.
 """
 
-import copy
 import csv
+import html
 import io
+import json
+import re
 
 import altair as alt
 import ipywidgets as w
@@ -28,6 +30,107 @@ VL_VERSION = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
 def svg(spec: dict) -> str:
     """The chart drawn as an SVG document."""
     return vl_convert.vegalite_to_svg(spec, vl_version=VL_VERSION)
+
+
+DOMAINS_MARK = "book_scale_domains"
+SVG_OPEN = re.compile(r"<svg\b[^>]*>")
+DOMAINS_GROUP = re.compile(
+    rf'<g class="mark-rect role-mark {DOMAINS_MARK}"[^>]*><path aria-label="([^"]*)".*?</g>', re.S
+)
+ROOT_ORIGIN = re.compile(r'<g fill="none" stroke-miterlimit="10" transform="translate\(([-\d.]+),([-\d.]+)\)">')
+SVG_SIZE = re.compile(r'<svg\b[^>]* width="([\d.]+)" height="([\d.]+)"')
+SVG_REFS = re.compile(r'(\bid="|url\(#|href="#)')
+
+
+class Drawing:
+    """One chart redrawn for new data or slider values, fast enough to follow a slider.
+
+    Most of vl-convert's time goes on text (it measures every label), and a slider moves only the
+    marks: the title, axes and legends depend on the scales' domains alone. So each redraw draws the
+    marks only, with no text but theirs, and lays them over a frame (background, title, axes,
+    legends) drawn once for each set of domains, at the padding the whole chart had. The domains
+    come out of the marks' own drawing (a hidden mark carries them), so a move that changes an axis
+    gets a frame of its own. A chart whose layout cannot be split this way (no top-level width and
+    height: a concatenation or a facet) is drawn whole each time.
+    """
+
+    def __init__(self, spec: dict):
+        text = csv_data(spec)
+        self.vega = vl_convert.vegalite_to_vega(spec, vl_version=VL_VERSION)
+        data = self.vega.get("data", [])
+        self.source = next((i for i, d in enumerate(data) if text is not None and d.get("values") == text), None)
+        size = [self.vega.get("width"), self.vega.get("height")]
+        autosize = self.vega.get("autosize", "pad")
+        pads = (autosize if isinstance(autosize, str) else autosize.get("type", "pad")) == "pad"
+        self.split = pads and bool(self.vega.get("scales")) and all(isinstance(v, (int, float)) for v in size)
+        self.frames: dict[str, tuple[str, dict]] = {}  # domains -> (frame SVG without its </svg>, padding)
+        self.padding: dict | None = None
+
+    def _state(self, text: str | None, values: dict) -> dict:
+        vega = dict(self.vega)
+        vega["signals"] = [
+            {**s, "value": values[s["name"]]} if s["name"] in values else s for s in vega.get("signals", [])
+        ]
+        if text is not None and self.source is not None:
+            vega["data"] = list(vega["data"])
+            vega["data"][self.source] = {**vega["data"][self.source], "values": text}
+        return vega
+
+    def _marks(self, vega: dict, padding: dict) -> tuple[str, str]:
+        """(the scales' domains, the marks' SVG content) of a state, at the frame's padding."""
+        names = [scale["name"] for scale in vega["scales"]]
+        domains = {
+            "type": "rect",
+            "name": DOMAINS_MARK,
+            "encode": {
+                "update": {
+                    "width": {"value": 0},
+                    "height": {"value": 0},
+                    "description": {"signal": " + ';' + ".join(f"join(domain({json.dumps(n)}), '|')" for n in names)},
+                }
+            },
+        }
+        dropped = ("title", "axes", "legends", "background", "description", "style")  # the frame draws these
+        marks = {k: v for k, v in vega.items() if k not in dropped}
+        marks.update(marks=[*vega.get("marks", []), domains], autosize="none", padding=padding)
+        drawn = vl_convert.vega_to_svg(marks)
+        found = DOMAINS_GROUP.search(drawn)
+        body = drawn[SVG_OPEN.match(drawn).end() : found.start()] + drawn[found.end() :]
+        # the marks' clip paths and gradients get ids of their own, apart from the frame's
+        return html.unescape(found.group(1)), SVG_REFS.sub(r"\1m-", body)
+
+    def _new_frame(self, vega: dict) -> str:
+        """The whole chart, and (kept for the next moves) its frame and padding."""
+        whole = vl_convert.vega_to_svg(vega)
+        (left, top), (width, height) = ROOT_ORIGIN.search(whole).groups(), SVG_SIZE.search(whole).groups()
+        padding = {
+            "left": float(left),
+            "top": float(top),
+            "right": float(width) - float(left) - vega["width"],
+            "bottom": float(height) - float(top) - vega["height"],
+        }
+        frame = {**vega, "marks": [], "autosize": "none", "padding": padding}
+        domains, _ = self._marks(vega, padding)
+        drawn = vl_convert.vega_to_svg(frame)
+        self.frames[domains] = (drawn.removesuffix("</svg>"), padding)
+        self.padding = padding
+        return whole
+
+    def svg(self, text: str | None = None, **values) -> str:
+        """The chart drawing the CSV ``text`` (its own table if None) with its signals at ``values``."""
+        vega = self._state(text, values)
+        if not self.split:
+            return vl_convert.vega_to_svg(vega)
+        if self.padding is None:
+            return self._new_frame(vega)
+        domains, marks = self._marks(vega, self.padding)
+        if domains not in self.frames:
+            return self._new_frame(vega)
+        frame, padding = self.frames[domains]
+        if padding != self.padding:
+            self.padding = padding
+            domains, marks = self._marks(vega, padding)
+        return frame + marks
 
 
 def bound_params(spec: dict) -> list[dict]:
@@ -50,24 +153,39 @@ def with_csv(spec: dict, text: str) -> dict:
     return {**rest, "data": {"values": text, "format": {"type": "csv"}}}
 
 
-def _slice(spec: dict) -> dict:
-    """The spec with its table cut to the rows the bound params select.
+class Grid:
+    """An explorer's precomputed table, parsed once, cut to the rows one position of its sliders selects.
 
     An explorer filters its grid with ``abs(datum.k - k) < step / 2`` for each slider ``k``; doing
     that here, before vl-convert parses the data, makes a redraw as fast as a single run's chart.
     """
-    text = csv_data(spec)
-    if text is None:
-        return spec
-    rows = list(csv.reader(io.StringIO(text)))
-    header, body = rows[0], rows[1:]
-    for p in bound_params(spec):
-        if p["name"] in header:
-            i, value, half = header.index(p["name"]), float(p["value"]), p["bind"]["step"] / 2
-            body = [r for r in body if abs(float(r[i]) - value) < half]
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows([header, *body])
-    return with_csv(spec, out.getvalue())
+
+    def __init__(self, spec: dict):
+        text = csv_data(spec)
+        rows = list(csv.reader(io.StringIO(text))) if text is not None else []
+        self.header, self.body = (rows[0], rows[1:]) if rows else ([], [])
+        self.cuts = [
+            (self.header.index(p["name"]), p["name"], p["bind"]["step"] / 2)
+            for p in bound_params(spec)
+            if p["name"] in self.header
+        ]
+        self.keys = [[float(r[i]) for i, _, _ in self.cuts] for r in self.body]
+
+    def csv(self, values: dict) -> str | None:
+        """The rows at slider ``values`` (name -> value) as CSV text, or None for a spec with no CSV table."""
+        if not self.header:
+            return None
+        wanted = [(float(values[name]), half) for _, name, half in self.cuts]
+        body = [r for r, key in zip(self.body, self.keys) if all(abs(k - v) < h for k, (v, h) in zip(key, wanted))]
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\n").writerows([self.header, *body])
+        return out.getvalue()
+
+
+def _slice(spec: dict) -> dict:
+    """The spec with its table cut to the rows its bound params' values select (see :class:`Grid`)."""
+    text = Grid(spec).csv({p["name"]: p["value"] for p in bound_params(spec)})
+    return spec if text is None else with_csv(spec, text)
 
 
 def _slider(param: dict) -> w.FloatSlider:
@@ -106,19 +224,21 @@ class Panel(w.VBox):
 
 def explorer_panel(spec: dict) -> Panel:
     """The live form of an in-page explorer: its sliders as ipywidgets, each move redrawing the SVG."""
-    spec = copy.deepcopy(spec)
     params = bound_params(spec)
     sliders = [_slider(p) for p in params]
-    picture = w.HTML(svg(_slice(spec)))
-    cache = {}
+    grid, drawing, cache = Grid(spec), Drawing(_slice(spec)), {}
+
+    def draw() -> str:
+        values = {p["name"]: s.value for p, s in zip(params, sliders)}
+        key = tuple(values.values())
+        if key not in cache:
+            cache[key] = drawing.svg(grid.csv(values), **values)
+        return cache[key]
+
+    picture = w.HTML(draw())
 
     def redraw(*_):
-        for p, s in zip(params, sliders):
-            p["value"] = s.value
-        key = tuple(s.value for s in sliders)
-        if key not in cache:
-            cache[key] = svg(_slice(spec))
-        picture.value = cache[key]
+        picture.value = draw()
 
     for s in sliders:
         s.observe(redraw, names="value")
