@@ -12,6 +12,7 @@ Per page:
   test_charts_draw                    every Vega chart is an svg with drawn marks (chapters have one at least)
   test_explorers_respond              every slider, moved to min and max with Home/End, redraws its chart
   test_explorers_go_live_from_file    opened as a file (no server), a chapter's explorers get live sliders
+  test_runtime_waits                  a page runs no Vega at load; one without explorers prefetches it afterwards
   test_no_dead_controls               every input/select/button in the content changes something
   test_accessible                     axe-core: no violation at any impact; every chart has a text alternative
   test_keyboard_reaches_everything    Tab reaches every focusable element of the content, with no trap
@@ -123,6 +124,23 @@ def test_explorers_go_live_from_file(browser):
     finally:
         context.close()
     assert not errors, f"{page} from file://: {errors}"
+
+
+def test_runtime_waits(browser):
+    """The Vega runtime is the heaviest script: no page runs it at load, and a page without an explorer
+    only prefetches it (for the next chapter) once it has loaded."""
+    plain = next(p for p in PAGES if "vega-explorer" not in (HTML / p).read_text(encoding="utf-8"))
+    context = browser.new_context(viewport=br.VIEWPORT)
+    try:
+        tab = context.new_page()
+        tab.goto((HTML / plain).as_uri(), wait_until="load")
+        at_load = tab.evaluate("() => document.querySelectorAll('link[rel=prefetch], script[src*=vega-bundle]').length")
+        tab.wait_for_selector("link[rel=prefetch][href$='_static/vega-bundle.js']", state="attached", timeout=5000)
+        ran = tab.evaluate("() => typeof window.vegaEmbed")
+    finally:
+        context.close()
+    assert at_load == 0, f"{plain}: the runtime was asked for before the page had loaded"
+    assert ran == "undefined", f"{plain}: the Vega runtime ran on a page with no explorer"
 
 
 @pytest.mark.parametrize("page", PAGES)

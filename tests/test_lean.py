@@ -54,14 +54,7 @@ def test_scripts_are_deferred_and_unused_ones_dropped(explorer_html):
     assert list(kept) == ["_static/documentation_options.js", "_static/a.js", "_static/b.js"]
     assert kept["_static/a.js"] == {"defer": "defer"} and "defer" not in kept["_static/documentation_options.js"]
     assert "defer" not in kept["_static/b.js"], "an async script is left async"
-    assert app.added == [(lean.EXPLORERS_JS, {"defer": "defer"})] and context["css_files"] == []
-
-
-def test_a_page_without_an_explorer_only_prefetches_the_runtime():
-    app = App(added=[])
-    context = {"script_files": [], "body": "<p>text</p>", "metatags": "", "pathto": lambda name, _: "../" + name}
-    lean.trim_assets(app, "p", "page.html", context, None)
-    assert app.added == [] and context["metatags"] == '\n<link rel="prefetch" href="../_static/vega-bundle.js" />'
+    assert context["css_files"] == []
 
 
 def test_rubric_headings_become_the_page_contents():

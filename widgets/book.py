@@ -22,6 +22,7 @@ def _write_static(app):
     folder.mkdir(parents=True, exist_ok=True)
     lean.write_loader(folder)  # the explorer loader and the Vega runtime (vega-bundle.js) it fetches
     app.config.html_static_path.append(str(folder))
+    app.add_js_file(lean.EXPLORERS_JS, defer="defer")  # every page: it builds explorers or prefetches their runtime
 
 
 def _on_builder_inited(app):

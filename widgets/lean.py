@@ -72,7 +72,17 @@ EXPLORERS_LOADER = """\
   }
   function start() {
     var explorers = document.querySelectorAll(".vega-explorer[data-spec]");
-    if (!explorers.length) return;
+    if (!explorers.length) {
+      // A page with none fetches the runtime (without running it) a second after it has loaded, so
+      // the next chapter's explorers respond at once on a slow link; this page's own files come first.
+      setTimeout(function () {
+        var hint = document.createElement("link");
+        hint.rel = "prefetch";
+        hint.href = root + "_static/vega-bundle.js";
+        document.head.appendChild(hint);
+      }, 1000);
+      return;
+    }
     var near = new IntersectionObserver(function (entries) {
       entries.forEach(function (entry) {
         if (!entry.isIntersecting) return;
@@ -135,17 +145,10 @@ def add_math_renderer(app):
 
 
 def trim_assets(app, pagename, templatename, context, doctree):
-    """Defer every script file, drop the ones no page of the HTML book uses, add the explorer loader."""
+    """Defer every script file and drop the ones no page of the HTML book uses."""
     scripts = context.get("script_files")
     if scripts is None:
         return
-    if f'class="vega-chart {EXPLORER_CLASS}"' in context.get("body", ""):
-        app.add_js_file(EXPLORERS_JS, defer="defer")
-    elif "metatags" in context:
-        # The browser fetches the Vega runtime when idle, after this page has loaded, so the next
-        # chapter's explorers respond at once on a slow link; it never runs here.
-        root = context.get("pathto", lambda *a: "")("_static/vega-bundle.js", 1)
-        context["metatags"] += f'\n<link rel="prefetch" href="{root}" />'
     kept = []
     for script in scripts:
         name = str(script.filename or "")
