@@ -74,4 +74,19 @@ def test_a_move_that_changes_an_axis_gets_a_frame_of_its_own():
     for value in (0, 1, 0, 1):
         drawn = drawing.svg(grid.csv({"k": value}), k=value)
         assert vl_convert.svg_to_png(drawn) == vl_convert.svg_to_png(_whole(spec, {"k": value})), f"k = {value}"
-    assert len(drawing.frames) == 2, "the x axis runs to 1, then to 5: two frames"
+    assert len(drawing.frames) == 2, "the x axis runs to 1, then to 5: two frames (the second made when met again)"
+
+
+def test_a_bar_chart_whose_width_follows_its_bars_is_split_too():
+    frame = pd.DataFrame({"k": [0, 0, 0, 1, 1, 1], "bar": list("abcabc"), "y": [1, 2, 3, 3, 2, 1]})
+    k = alt.param(name="k", value=0, bind=alt.binding_range(min=0, max=1, step=1))
+    chart = alt.Chart(frame).mark_bar().encode(x="bar:N", y=alt.Y("y:Q", scale=alt.Scale(domain=[0, 3])))
+    spec = chart.add_params(k).transform_filter("datum.k == k").to_dict()
+    spec["data"] = {"values": frame.to_csv(index=False), "format": {"type": "csv"}}
+    spec.pop("datasets", None)
+    grid, drawing = live.Grid(spec), live.Drawing(spec)
+    assert drawing.split, "the width is a signal (a step per bar), which the split allows"
+    for value in (0, 1):
+        drawn = drawing.svg(grid.csv({"k": value}), k=value)
+        assert vl_convert.svg_to_png(drawn) == vl_convert.svg_to_png(_whole(spec, {"k": value})), f"k = {value}"
+    assert len(drawing.frames) == 1

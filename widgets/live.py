@@ -50,7 +50,7 @@ class Drawing:
     marks only, with no text but theirs, and lays them over a frame (background, title, axes,
     legends) drawn once for each set of domains, at the padding the whole chart had. The domains
     come out of the marks' own drawing (a hidden mark carries them), so a move that changes an axis
-    gets a frame of its own. A chart whose layout cannot be split this way (no top-level width and
+    gets a frame of its own, from the second time its domains come up. A chart whose layout cannot be split this way (no top-level width and
     height: a concatenation or a facet) is drawn whole each time.
     """
 
@@ -59,12 +59,13 @@ class Drawing:
         self.vega = vl_convert.vegalite_to_vega(spec, vl_version=VL_VERSION)
         data = self.vega.get("data", [])
         self.source = next((i for i, d in enumerate(data) if text is not None and d.get("values") == text), None)
-        size = [self.vega.get("width"), self.vega.get("height")]
+        sized = set(self.vega) | {signal["name"] for signal in self.vega.get("signals", [])}
         autosize = self.vega.get("autosize", "pad")
         pads = (autosize if isinstance(autosize, str) else autosize.get("type", "pad")) == "pad"
-        self.split = pads and bool(self.vega.get("scales")) and all(isinstance(v, (int, float)) for v in size)
+        self.split = pads and bool(self.vega.get("scales")) and {"width", "height"} <= sized
         self.frames: dict[str, tuple[str, dict]] = {}  # domains -> (frame SVG without its </svg>, padding)
         self.padding: dict | None = None
+        self.once: set[str] = set()  # domains drawn once, whole, with no frame kept
 
     def _state(self, text: str | None, values: dict) -> dict:
         vega = dict(self.vega)
@@ -76,8 +77,8 @@ class Drawing:
             vega["data"][self.source] = {**vega["data"][self.source], "values": text}
         return vega
 
-    def _marks(self, vega: dict, padding: dict) -> tuple[str, str]:
-        """(the scales' domains, the marks' SVG content) of a state, at the frame's padding."""
+    def _marks(self, vega: dict, padding: dict) -> tuple[str, str, tuple[float, float]]:
+        """(the scales' domains, the marks' SVG content, its width and height) of a state at ``padding``."""
         names = [scale["name"] for scale in vega["scales"]]
         domains = {
             "type": "rect",
@@ -97,20 +98,18 @@ class Drawing:
         found = DOMAINS_GROUP.search(drawn)
         body = drawn[SVG_OPEN.match(drawn).end() : found.start()] + drawn[found.end() :]
         # the marks' clip paths and gradients get ids of their own, apart from the frame's
-        return html.unescape(found.group(1)), SVG_REFS.sub(r"\1m-", body)
+        size = tuple(float(v) for v in SVG_SIZE.search(drawn).groups())
+        return html.unescape(found.group(1)), SVG_REFS.sub(r"\1m-", body), size
 
     def _new_frame(self, vega: dict) -> str:
         """The whole chart, and (kept for the next moves) its frame and padding."""
         whole = vl_convert.vega_to_svg(vega)
         (left, top), (width, height) = ROOT_ORIGIN.search(whole).groups(), SVG_SIZE.search(whole).groups()
-        padding = {
-            "left": float(left),
-            "top": float(top),
-            "right": float(width) - float(left) - vega["width"],
-            "bottom": float(height) - float(top) - vega["height"],
-        }
+        corner = {"left": float(left), "top": float(top), "right": 0, "bottom": 0}
+        # drawn from that corner with no padding beyond, the marks' drawing ends where the plot does
+        domains, _, (right, bottom) = self._marks(vega, corner)
+        padding = {**corner, "right": float(width) - right, "bottom": float(height) - bottom}
         frame = {**vega, "marks": [], "autosize": "none", "padding": padding}
-        domains, _ = self._marks(vega, padding)
         drawn = vl_convert.vega_to_svg(frame)
         self.frames[domains] = (drawn.removesuffix("</svg>"), padding)
         self.padding = padding
@@ -123,13 +122,18 @@ class Drawing:
             return vl_convert.vega_to_svg(vega)
         if self.padding is None:
             return self._new_frame(vega)
-        domains, marks = self._marks(vega, self.padding)
+        domains, marks, _ = self._marks(vega, self.padding)
         if domains not in self.frames:
-            return self._new_frame(vega)
+            if domains in self.once:  # domains met again: worth a frame
+                return self._new_frame(vega)
+            self.once.add(
+                domains
+            )  # a slider that moves an axis at every step (a time horizon) stays at one drawing a move
+            return vl_convert.vega_to_svg(vega)
         frame, padding = self.frames[domains]
         if padding != self.padding:
             self.padding = padding
-            domains, marks = self._marks(vega, padding)
+            domains, marks, _ = self._marks(vega, padding)
         return frame + marks
 
 
