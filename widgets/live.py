@@ -50,8 +50,8 @@ class Drawing:
     marks only, with no text but theirs, and lays them over a frame (background, title, axes,
     legends) drawn once for each set of domains, at the padding the whole chart had. The domains
     come out of the marks' own drawing (a hidden mark carries them), so a move that changes an axis
-    gets a frame of its own, from the second time its domains come up. A chart whose layout cannot be split this way (no top-level width and
-    height: a concatenation or a facet) is drawn whole each time.
+    gets a frame of its own, from the second time its domains come up. A chart whose layout cannot
+    be split this way (no top-level width and height: a concatenation or a facet) is drawn whole.
     """
 
     def __init__(self, spec: dict):
@@ -126,9 +126,8 @@ class Drawing:
         if domains not in self.frames:
             if domains in self.once:  # domains met again: worth a frame
                 return self._new_frame(vega)
-            self.once.add(
-                domains
-            )  # a slider that moves an axis at every step (a time horizon) stays at one drawing a move
+            # first time: drawn whole, so a slider that moves an axis at every step costs one drawing
+            self.once.add(domains)
             return vl_convert.vega_to_svg(vega)
         frame, padding = self.frames[domains]
         if padding != self.padding:
