@@ -297,6 +297,18 @@ SCROLL_PAST_EXPLORERS = """async () => {
   window.scrollTo(0, 0);
 }"""
 
+# Off-screen sections and outputs are skipped until they near the screen (content-visibility in
+# book.css). Checks that read or click the whole page (controls, axe, overflow) first render all of it,
+# as a reader scrolling through would have it (Playwright's own scrolling does not make skipped content
+# render), and wait two frames for what runs after a layout (the theme's tab stops). The keyboard walk
+# runs before, on the page as loaded: focus renders what it reaches.
+RENDER_ALL = """async () => {
+  const style = document.createElement('style');
+  style.textContent = '* { content-visibility: visible !important; }';
+  document.head.append(style);
+  await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+}"""
+
 ALL_DRAWN = (
     "() => [...document.querySelectorAll('.vega-chart')]"
     ".every(c => c.querySelectorAll('svg .role-mark > *').length > 0)"
@@ -677,6 +689,7 @@ def visit(
         step("screenshot")
         _walk_keyboard(tab, result)
         step("keyboard")
+        tab.evaluate(RENDER_ALL)
         result.controls = _check_controls(tab)
         step("controls")
         deadline = time.perf_counter() + 5
@@ -753,6 +766,7 @@ PRINT_FACTS = f"""() => {{
   return {{controls: shown('input, select, button, .vega-bindings').length,
           toggles: shown('details.hide > summary, .toggle-button').length,
           solutions: shown('.solution').length,
+          skipped: [...content.querySelectorAll('*')].filter(e => getComputedStyle(e).contentVisibility !== 'visible').length,
           charts: [...content.querySelectorAll('.vega-chart')].filter(c => !(c.querySelector('svg') || {{}}).checkVisibility?.()).map(c => c.id)}};
 }}"""
 
@@ -792,10 +806,11 @@ def visit_phone(browser, base: str, page: str, width: int, mode: str) -> PhoneRe
         tab.goto(f"{base}/{page}", wait_until="load", timeout=30_000)
         tab.evaluate(SCROLL_PAST_EXPLORERS)
         _wait(tab, ALL_DRAWN, timeout_ms=10_000)
-        result.facts = tab.evaluate(PHONE_FACTS, MIN_TARGET)
         tab.emulate_media(media="print")  # the page as the reader had it: answers folded
         result.printed = tab.evaluate(PRINT_FACTS)
         tab.emulate_media(media="screen")
+        tab.evaluate(RENDER_ALL)
+        result.facts = tab.evaluate(PHONE_FACTS, MIN_TARGET)
         if mode == "dark":
             tab.evaluate(OPEN_EVERYTHING)
             tab.wait_for_timeout(200)
@@ -852,6 +867,8 @@ def print_problems(r: PhoneResult) -> list[str]:
     for key, what in (("controls", "controls"), ("toggles", "code or answer toggles"), ("solutions", "solutions")):
         if p[key]:
             out.append(f"printing shows {p[key]} {what}")
+    if p["skipped"]:
+        out.append(f"printing skips {p['skipped']} boxes (content-visibility)")
     out += [f"printing loses chart #{c}" for c in p["charts"]]
     return out
 

@@ -88,6 +88,34 @@ def test_toc_lists_pages():
     assert not missing, f"_toc.yml names pages with no source file: {missing}"
 
 
+def test_off_screen_boxes_wait_until_scrolled_to(browser):
+    """The longest chapter's last chart is skipped at load (content-visibility) and drawn once scrolled to;
+    a box that scrolls sideways, reached the same way, takes focus (the theme's rewritten tab stops)."""
+    page = "chapters/11_networks_and_the_village.html"
+    context = browser.new_context(viewport={"width": 390, "height": 800}, is_mobile=True)
+    skipped = "el => !el.checkVisibility({contentVisibilityAuto: true})"
+    try:
+        tab = context.new_page()
+        tab.goto((HTML / page).as_uri(), wait_until="load")
+        last = tab.locator(".bd-article .vega-chart:not(:is(details, .solution, .toggle-hidden) *) svg").last
+        at_load = last.evaluate(skipped)
+        last.evaluate("el => el.scrollIntoView({block: 'center'})")  # as a reader scrolls (see RENDER_ALL)
+        tab.wait_for_timeout(300)
+        after = last.evaluate(skipped), last.bounding_box()
+        boxes = tab.locator(".bd-article .pst-scrollable-table-container, .bd-article .cell_output > .output")
+        stops = []
+        for box in boxes.all():  # each read while on screen: off screen a box is skipped again
+            box.evaluate("el => el.scrollIntoView({block: 'center'})")
+            tab.wait_for_timeout(100)
+            stops.append(box.evaluate("e => [e.scrollWidth > e.clientWidth + 1, e.tabIndex]"))
+    finally:
+        context.close()
+    assert at_load, "the last chart was laid out at load: content-visibility is not in effect"
+    assert not after[0] and after[1]["height"] > 100, f"scrolled to, the last chart was not drawn: {after}"
+    assert any(scrolls for scrolls, _ in stops), "no box scrolls sideways at 390 px: the tab-stop check checks nothing"
+    assert all(index == (0 if scrolls else -1) for scrolls, index in stops), f"tab stops (scrolls, tabIndex): {stops}"
+
+
 @pytest.mark.parametrize("page", PAGES)
 def test_loads_offline_without_errors(book, page):
     _fail_on(br.network_problems(book[0][page]))

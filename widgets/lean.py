@@ -7,6 +7,8 @@
   sheet of CSS masks for the icons the pages use, drawn from that script's own path data.
 - Rules of the shipped style sheets whose selectors name a class that no page and no script uses
   are removed (the theme's CSS carries all of Bootstrap).
+- The theme's check of which boxes scroll (and so take keyboard focus) runs from a ResizeObserver
+  instead of laying out the whole page at load and after every change under ``<main>``.
 - Explorers get a small loader: it fetches the Vega bundle after the page has loaded and builds
   each explorer when it nears the screen.
 
@@ -266,6 +268,38 @@ def finish(app, exception):
     if fontawesome.exists():
         (static / ICONS_CSS).write_text(icon_css(fontawesome.read_text(encoding="utf-8"), sorted(icons)))
     purge_styles(static, pages)
+    watch_tab_stops(static / "scripts" / "pydata-sphinx-theme.js")
+
+
+# --------------------------------------------------------------------------- the theme's tab stops
+
+# pydata-sphinx-theme makes every code block and cell output that scrolls focusable (so a keyboard can
+# scroll it) by reading the scroll size of all of them at load, on every resize, and 300 ms after any
+# change under <main>: each time a layout of the whole page, which also undoes content-visibility
+# (book.css), and which an explorer's every redraw sets off again. The same rule (same selectors, same
+# test) runs instead from a ResizeObserver: for each box when it is first laid out, and again when its
+# size changes, at no cost for boxes off screen.
+TAB_STOPS = re.compile(
+    r"function (\w+)\(\)\{const (\w+)=\(\)=>\{document\.querySelectorAll\((\[[^\]]*\])\.join\(\", \"\)\)"
+    r"\.forEach\(.*?subtree:!0,childList:!0\}\),\2\(\)\}"
+)
+TAB_STOPS_ON_RESIZE = (
+    "function %s(){const o=new ResizeObserver(n=>n.forEach(({target:e})=>{"
+    "e.tabIndex=e.scrollWidth>e.clientWidth||e.scrollHeight>e.clientHeight?0:-1}));"
+    'document.querySelectorAll(%s.join(", ")).forEach(e=>o.observe(e))}'
+)
+
+
+def watch_tab_stops(script: Path) -> None:
+    """Rewrite the theme's tab-stop function in its shipped script (see TAB_STOPS); warn if it is not there."""
+    if not script.exists():
+        return
+    text = script.read_text(encoding="utf-8")
+    new, count = TAB_STOPS.subn(lambda m: TAB_STOPS_ON_RESIZE % (m.group(1), m.group(3)), text)
+    if count != 1:
+        LOG.warning(f"{script.name}: the theme's tab-stop function was not found ({count}); it lays out every page")
+        return
+    script.write_text(new, encoding="utf-8")
 
 
 # --------------------------------------------------------------------------- icons
