@@ -55,8 +55,9 @@ def main(chapters: list[str]) -> None:
                         element = tab.query_selector(selector)
                         if element is None:
                             continue
-                        element.scroll_into_view_if_needed()
-                        tab.evaluate("() => window.scrollBy(0, -60)")
+                        # as a reader scrolls: Playwright's own scrolling leaves skipped boxes unrendered
+                        element.evaluate("el => { el.scrollIntoView({block: 'start'}); window.scrollBy(0, -60); }")
+                        tab.wait_for_timeout(200)
                     path = OUT / f"{stem}-{mode}-{name}.png"
                     tab.screenshot(path=str(path))
                     saved.append(path)
