@@ -1,15 +1,22 @@
-"""Time per notebook of the sandboxed grader (a measurement, not a test).
+"""The grader on a synthetic class of chapter-10 notebooks (a measurement, not a test).
 
-    python benchmarks/grading.py [COPIES]
+    python benchmarks/grading.py [--size 300] [--jobs N] [--tree PATH] [--timeout 120]
 
-Grades a folder holding COPIES (default 3) correct student-edition notebooks of every chapter with
-autograded exercises, plus one empty notebook (the sandbox's own start-up cost), each in its own
-bubblewrap sandbox, and prints seconds per notebook by chapter. The default timeout (120 s) should
-leave a wide margin over the slowest chapter on a loaded machine.
+Writes a class of SIZE student-edition notebooks of chapter 10: 40 % honest and right, 25 % wrong,
+25 % left empty, 5 % slow (a 20 s pause, then right), 3 % crashing (the kernel exits) and 2 % asleep
+until the timeout. Then runs ``python -m widgets.teaching grade`` on it, with the ``widgets/`` of
+TREE (default: this checkout; give another worktree to measure its grader) and ``--jobs N`` when
+given, and prints the wall time, notebooks per minute, the grader process's peak memory (its
+VmHWM, sampled until it exits) and the machine's load average before and after: the machine may be
+shared. Budget (issue 29): 300 notebooks in at most 20 minutes on two cores, peak under 1 GB.
 """
 
-import json
-import statistics
+import argparse
+import collections
+import csv
+import os
+import random
+import subprocess
 import sys
 import tempfile
 import time
@@ -17,48 +24,92 @@ from pathlib import Path
 
 import nbformat
 
-from widgets import grading, teaching
+from widgets import teaching
+
+CHAPTER = "10_wage_gaps_and_migradollars"
+MIX = (("right", 0.40), ("wrong", 0.25), ("empty", 0.25), ("slow", 0.05), ("crash", 0.03), ("asleep", 0.02))
+WRONG = "answer_ex_10_threshold = 7\n"
 
 
-def submissions(folder: Path, copies: int) -> None:
-    """Correct notebooks of every chapter (the reference solutions in the answer cells) and an empty one."""
-    edition = folder / "edition"
+def kinds(size: int) -> list[str]:
+    """The kind of each of ``size`` submissions, in the proportions of MIX (the rest are right)."""
+    counts = {kind: int(size * share) for kind, share in MIX}
+    counts["right"] += size - sum(counts.values())
+    return [kind for kind, count in counts.items() for _ in range(count)]
+
+
+def write_class(folder: Path, size: int) -> collections.Counter:
+    """Write the class into ``folder``; returns how many of each kind."""
+    edition = folder.parent / "edition"
     teaching.student_edition(edition)
-    (folder / "class").mkdir()
-    for chapter in teaching.chapters():
-        blank = nbformat.read(edition / f"{chapter}.ipynb", as_version=4)
-        for cell in blank.cells:
-            if cell.id.endswith("-code"):
-                cell.source = (teaching.SOLUTIONS / f"{cell.id.removesuffix('-code')}.py").read_text()
-        for copy in range(copies):
-            nbformat.write(blank, folder / "class" / f"{chapter}-{copy}.ipynb")
-    empty = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("pass")])
-    empty.metadata["otter"] = {"assignment_name": teaching.chapters()[0]}
-    nbformat.write(empty, folder / "class" / "~empty.ipynb")
+    blank = nbformat.read(edition / f"{CHAPTER}.ipynb", as_version=4)
+    solutions = {label: (teaching.SOLUTIONS / f"{label}.py").read_text() for label in teaching.chapter_labels(CHAPTER)}
+    folder.mkdir()
+    every = kinds(size)
+    random.Random(0).shuffle(every)  # slow ones anywhere in the class, the same each run
+    for number, kind in enumerate(every):
+        notebook = nbformat.from_dict(blank)
+        for cell in notebook.cells:
+            label = cell.id.removesuffix("-code")
+            if cell.id.endswith("-code") and label in solutions:
+                cell.source = {"wrong": WRONG if label == "ex-10-threshold" else "pass", "empty": "..."}.get(
+                    kind, solutions[label]
+                )
+        extra = {"slow": "import time\ntime.sleep(20)", "crash": "import os\nos._exit(1)"}.get(kind)
+        if kind == "asleep":
+            extra = "import time\ntime.sleep(10**6)"
+        if extra:
+            notebook.cells.insert(2, nbformat.v4.new_code_cell(extra))
+        nbformat.write(notebook, folder / f"student-{number:04d}-{kind}.ipynb")
+    return collections.Counter(every)
 
 
-def main(copies: int = 3) -> None:
-    limits = grading.Limits()
-    with tempfile.TemporaryDirectory() as work:
-        work = Path(work)
-        submissions(work, copies)
-        book = grading.book_copy(teaching.ROOT, work / "book")
-        seconds = {}
-        for path in sorted((work / "class").glob("*.ipynb")):
-            notebook, chapter, _ = grading.read_submission(path)
-            variables = {label: entry["variable"] for label, entry in (teaching.answer_key(chapter) or {}).items()}
-            start = time.monotonic()
-            run = grading.run_sandboxed(json.loads(json.dumps(notebook)), variables, work / "scratch", book, limits)
-            name = "empty notebook (sandbox start-up)" if path.name.startswith("~") else chapter
-            seconds.setdefault(name, []).append(time.monotonic() - start)
-            if run.problem:
-                print(f"{path.name}: {run.problem}", file=sys.stderr)
-    print(f"{'notebook':45} {'median s':>9} {'max s':>7}  (timeout {limits.timeout:g} s, {copies} copies)")
-    for name, times in seconds.items():
-        print(f"{name:45} {statistics.median(times):9.1f} {max(times):7.1f}")
-    every = [t for name, times in seconds.items() if not name.startswith("empty") for t in times]
-    print(f"{'all chapter notebooks':45} {statistics.median(every):9.1f} {max(every):7.1f}")
+def peak_while_running(process: subprocess.Popen) -> int:
+    """The peak resident memory (bytes) of ``process`` itself, read from /proc until it exits."""
+    peak = 0
+    while process.poll() is None:
+        try:
+            for line in Path(f"/proc/{process.pid}/status").read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    peak = max(peak, int(line.split()[1]) * 1024)
+        except OSError:
+            pass
+        time.sleep(0.5)
+    return peak
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--size", type=int, default=300)
+    parser.add_argument("--jobs", type=int, default=None, help="passed on as --jobs (omit for a grader without it)")
+    parser.add_argument("--tree", type=Path, default=teaching.ROOT, help="the checkout whose grader is measured")
+    parser.add_argument("--timeout", type=float, default=120)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="grading-benchmark-") as work:
+        folder, out = Path(work) / "class", Path(work) / "grades.csv"
+        counts = write_class(folder, args.size)
+        command = [sys.executable, "-m", "widgets.teaching", "grade", str(folder), "--out", str(out)]
+        command += ["--timeout", f"{args.timeout:g}"] + (["--jobs", str(args.jobs)] if args.jobs else [])
+        load_before = os.getloadavg()
+        start = time.monotonic()
+        process = subprocess.Popen(
+            command, cwd=args.tree, env={**os.environ, "PYTHONPATH": str(args.tree)}, stdout=subprocess.DEVNULL
+        )
+        peak = peak_while_running(process)
+        seconds = time.monotonic() - start
+        load_after = os.getloadavg()
+        with open(out, newline="", encoding="utf-8") as f:
+            rows = list(csv.DictReader(f))
+    print(
+        f"grader: {args.tree} (jobs: {args.jobs or 'its default'}; {os.cpu_count()} cores; timeout {args.timeout:g} s)"
+    )
+    print("class: " + ", ".join(f"{count} {kind}" for kind, count in counts.items()))
+    print(f"rows: {len(rows)}; full marks: {sum(r['total'] == r['possible'] for r in rows)}")
+    print(f"wall time: {seconds:.0f} s ({seconds / 60:.1f} min)")
+    print(f"notebooks per minute: {len(rows) / seconds * 60:.1f}")
+    print(f"grader peak memory: {peak / 2**20:.0f} MiB")
+    print(f"load average (1, 5, 15 min) before: {load_before}, after: {load_after}")
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 3)
+    main()

@@ -3,7 +3,7 @@
 Three commands, run from the repository root::
 
     python -m widgets.teaching student [--out DIR]        # default: _build/student_edition (+ .zip)
-    python -m widgets.teaching grade SUBMISSIONS [--out CSV] [--timeout 120] [--memory 2GiB] [--unsafe]
+    python -m widgets.teaching grade SUBMISSIONS [--out CSV] [--jobs N] [--timeout 120] [--memory 2GiB] [--unsafe]
     python -m widgets.teaching gradescope [--out DIR]     # default: _build/gradescope/<chapter>.zip
 
 The chapter notebooks are the only source of the exercises' text. ``student`` copies every chapter
@@ -376,6 +376,7 @@ def main(argv: list[str] | None = None):
     grading_.add_argument("--out", type=Path, default=GRADES, help="CSV file (default: %(default)s)")
     grading_.add_argument("--timeout", type=float, default=120, help="seconds per notebook (default: %(default)s)")
     grading_.add_argument("--memory", type=_bytes, default="2GiB", help="memory per notebook (default: 2GiB)")
+    grading_.add_argument("--jobs", type=int, default=None, help="notebooks graded side by side (default: cores)")
     grading_.add_argument("--unsafe", action="store_true", help="grade without a sandbox (only your own notebooks)")
     scope = commands.add_parser("gradescope", help="write one otter autograder zip per chapter, for Gradescope")
     scope.add_argument("--out", type=Path, default=GRADESCOPE, help="output folder (default: %(default)s)")
@@ -391,15 +392,22 @@ def main(argv: list[str] | None = None):
     else:
         if args.unsafe:
             print("WARNING: --unsafe: students' code runs with your rights, outside any sandbox.", file=sys.stderr)
-        limits = grading.Limits(timeout=args.timeout, memory=args.memory)
         try:
-            columns, rows = grading.grade(args.submissions, answer_key, limits, unsafe=args.unsafe)
+            limits = grading.Limits(timeout=args.timeout, memory=args.memory)
+        except ValueError as error:
+            parser.error(str(error))
+        try:
+            columns, rows = grading.grade(args.submissions, answer_key, limits, unsafe=args.unsafe, jobs=args.jobs)
         except grading.NoSandbox as error:
             sys.exit(f"refusing to grade: {error}")
+        report, gradebook = args.out.with_suffix(".html"), args.out.with_name(f"{args.out.stem}-gradebook.csv")
         grading.write_table(columns, rows, args.out)
-        for row in rows:
-            print(f"{row['file']}: {row['total']}/{row['possible']} {row['reason']}".rstrip())
-        print(f"grade table of {len(rows)} notebooks written to {args.out}")
+        grading.write_report(columns, rows, report, title=f"Grades of {args.submissions.name or args.submissions}")
+        grading.write_gradebook(rows, gradebook)
+        sys.stdout.reconfigure(errors="backslashreplace")  # a name in a script the terminal cannot show
+        for line in grading.summary(rows):
+            print(line)
+        print(f"grade table of {len(rows)} notebooks written to {args.out}, with {report.name} and {gradebook.name}")
 
 
 if __name__ == "__main__":
