@@ -1,6 +1,6 @@
 """The grader on a synthetic class of chapter-10 notebooks (a measurement, not a test).
 
-    python benchmarks/grading.py [--size 300] [--jobs N] [--tree PATH] [--timeout 120]
+    python benchmarks/grading.py [--size 300] [--jobs N] [--tree PATH] [--timeout 120] [--report HTML]
 
 Writes a class of SIZE student-edition notebooks of chapter 10: 40 % honest and right, 25 % wrong,
 25 % left empty, 5 % slow (a 20 s pause, then right), 3 % crashing (the kernel exits) and 2 % asleep
@@ -16,6 +16,7 @@ import collections
 import csv
 import os
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -84,6 +85,7 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=None, help="passed on as --jobs (omit for a grader without it)")
     parser.add_argument("--tree", type=Path, default=teaching.ROOT, help="the checkout whose grader is measured")
     parser.add_argument("--timeout", type=float, default=120)
+    parser.add_argument("--report", type=Path, help="copy the grader's HTML report here, if it wrote one")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="grading-benchmark-") as work:
         folder, out = Path(work) / "class", Path(work) / "grades.csv"
@@ -100,6 +102,8 @@ def main() -> None:
         load_after = os.getloadavg()
         with open(out, newline="", encoding="utf-8") as f:
             rows = list(csv.DictReader(f))
+        if args.report and out.with_suffix(".html").exists():
+            shutil.copy(out.with_suffix(".html"), args.report)
     print(
         f"grader: {args.tree} (jobs: {args.jobs or 'its default'}; {os.cpu_count()} cores; timeout {args.timeout:g} s)"
     )

@@ -10,7 +10,7 @@ writes a clean copy into a fresh scratch folder of its own. It then starts, for 
           and data/ made for this run; /submission/submission.ipynb)  (writable, each a tmpfs with a
           size cap: /submission, /tmp, /dev/shm; /dev itself read-only)  (writable on the host disk:
           only /submission/answers.json and status.json, each capped by --fsize)
-          -- prlimit --as=MEMORY-DISK --fsize=... --nproc=PROCESSES -- python -m widgets.grading run ...
+          -- prlimit --as=MEMORY-DISK --fsize=OUTPUT --nproc=PROCESSES -- python -m widgets.grading run ...
 
 The tmpfs caps add up to ``Limits.disk`` and are taken out of ``Limits.memory``: the address-space
 limit is what is left, so files a notebook writes in memory count within its memory limit. When the
@@ -58,9 +58,9 @@ MIB = 2**20
 GIB = 2**30
 MAX_NOTEBOOK = 50 * MIB  # bytes of a submitted notebook the grader reads
 MAX_ANSWERS = MIB  # bytes of exported answers the grader reads
-OUTPUT_FILE = 64 * MIB  # --fsize: the most a sandbox can write to any one file, so to each of its two host files
 SANDBOX_UID = 65534  # "nobody" inside the sandbox's user namespace (and outside it, when the grader is root)
 NOTEBOOK = ".ipynb"
+NO_ANSWER = "(no answer)"  # the report's entry for an exercise left empty
 CHECKPOINTS = ".ipynb_checkpoints"  # Jupyter's autosave copies: refused, so that a student is not graded twice
 INSTALL_HINT = (
     "bubblewrap (bwrap) is needed to grade safely: install it with `apt-get install bubblewrap` "
@@ -76,19 +76,22 @@ class NoSandbox(RuntimeError):
 
 @dataclass(frozen=True)
 class Limits:
-    """Per-notebook limits: wall-clock seconds, bytes of memory (address space plus the files the
-    notebook writes in the sandbox's tmpfs folders), bytes of those files, and processes (threads
-    count too: a kernel uses about 20)."""
+    """Per-notebook limits: wall-clock seconds; bytes of memory (address space plus the files the
+    notebook writes in the sandbox's tmpfs folders); bytes of those files; bytes of any one file (so
+    of each of the two files it can write on the host disk); processes (threads count too for the
+    kernel's limit: a notebook's kernel and runner use about 20)."""
 
     timeout: float = 120
     memory: int = 2 * GIB
     disk: int = 384 * MIB
+    output: int = 64 * MIB
     processes: int = 128
 
     def __post_init__(self):
         checks = (
             ("timeout", self.timeout, 1, 24 * 3600, "seconds"),
             ("disk", self.disk, 3 * MIB, self.memory - 512 * MIB, "bytes (at most memory - 512 MiB)"),
+            ("output", self.output, 2 * MAX_ANSWERS, GIB, "bytes"),
             ("processes", self.processes, 32, 100_000, "processes"),
         )
         for name, value, low, high, unit in checks:
@@ -301,7 +304,7 @@ def sandbox_command(scratch: Path, book: Path, limits: Limits, inner: list[str])
         "--",
         "prlimit",
         f"--as={limits.address_space}",
-        f"--fsize={OUTPUT_FILE}",
+        f"--fsize={limits.output}",
         f"--nproc={limits.processes}",
         "--core=0",
         "--",
@@ -565,7 +568,7 @@ def grade_one(entry: Entry, keys: AnswerKeys, work: Path, book: Path, limits: Li
         for label, expected in key.items():
             scores[label] = answers.score(expected["form"], given.get(label), expected["expected"])[0]
             if not scores[label] and not run.problem:
-                wrong[label] = "(no answer)" if given.get(label) is None else _short(given.get(label))
+                wrong[label] = NO_ANSWER if given.get(label) is None else _short(given.get(label))
         return {**row, **scores, "total": sum(scores.values()), "possible": len(key), "reason": run.problem,
                 "wrong": wrong}  # fmt: skip
     except Exception as error:  # the class goes on: this file's row says what failed
@@ -680,9 +683,9 @@ REPORT_STYLE = """
 body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:1rem auto;padding:0 1rem;color:#1a1a1a;background:#fff}
 h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:2rem}
 table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{text-align:left;padding:.25rem .5rem;border-bottom:1px solid #ccc;vertical-align:top}
-td.n{text-align:right;font-variant-numeric:tabular-nums}code{font-size:.85rem;word-break:break-all}
-svg text{font:13px system-ui,sans-serif;fill:#1a1a1a}.bar{fill:#1f5f8b}.track{fill:#e6e6e6}
-.wrap{overflow-x:auto}
+.n{text-align:right;font-variant-numeric:tabular-nums}code{font-size:.85rem;overflow-wrap:anywhere}
+td:first-child{min-width:8rem}svg text{font:15px system-ui,sans-serif;fill:#1a1a1a}
+.bar{fill:#1f5f8b}.track{fill:#e6e6e6}.wrap{overflow-x:auto}
 """
 
 
@@ -697,22 +700,22 @@ def _pass_rates(columns: list[str], rows: list[dict]) -> list[tuple[str, str, in
 
 
 def _chart(rates: list[tuple[str, str, int, int]]) -> str:
-    """The pass rates as an inline SVG bar chart (no script, no font or file from elsewhere)."""
-    left, width, height, gap = 170, 300, 22, 8
-    total = (height + gap) * len(rates) + gap
+    """The pass rates as an inline SVG bar chart (no script, no font or file from elsewhere): each
+    exercise's label above its bar, so that the chart stays legible scaled to a phone's width."""
+    width, row = 300, 52
     parts = [
-        f'<svg role="img" aria-labelledby="chart-title" viewBox="0 0 {left + width + 110} {total}" '
-        f'width="100%" style="max-width:{left + width + 110}px">',
+        f'<svg role="img" aria-labelledby="chart-title" viewBox="0 0 {width + 110} {row * len(rates) + 8}" '
+        f'width="100%" style="max-width:{width + 110}px">',
         '<title id="chart-title">Share of notebooks that earned each exercise\'s point</title>',
     ]
     for i, (_, label, passed, count) in enumerate(rates):
-        y = gap + i * (height + gap)
+        y = 8 + i * row
         share = passed / count if count else 0
         parts += [
-            f'<text x="{left - 8}" y="{y + 15}" text-anchor="end">{html.escape(label)}</text>',
-            f'<rect class="track" x="{left}" y="{y}" width="{width}" height="{height}"/>',
-            f'<rect class="bar" x="{left}" y="{y}" width="{share * width:.1f}" height="{height}"/>',
-            f'<text x="{left + width + 8}" y="{y + 15}">{share:.0%} ({passed}/{count})</text>',
+            f'<text x="0" y="{y + 12}">{html.escape(label)}</text>',
+            f'<rect class="track" x="0" y="{y + 18}" width="{width}" height="20"/>',
+            f'<rect class="bar" x="0" y="{y + 18}" width="{share * width:.1f}" height="20"/>',
+            f'<text x="{width + 8}" y="{y + 34}">{share:.0%} ({passed}/{count})</text>',
         ]
     return "\n".join(parts + ["</svg>"])
 
@@ -734,10 +737,10 @@ def write_report(columns: list[str], rows: list[dict], out: Path, title: str = "
         "<h2>Pass rate per exercise</h2>",
         '<div class="wrap">' + _chart(rates) + "</div>" if rates else "<p>No exercise was graded.</p>",
         '<div class="wrap"><table><caption class="visually-hidden">Pass rates</caption>',
-        '<tr><th scope="col">Chapter</th><th scope="col">Exercise</th><th scope="col">Earned</th>'
-        '<th scope="col">Notebooks</th></tr>',
+        '<tr><th scope="col">Exercise (chapter)</th><th scope="col" class="n">Earned</th>'
+        '<th scope="col" class="n">Notebooks</th></tr>',
         *(
-            f'<tr><td>{e(chapter)}</td><td>{e(label)}</td><td class="n">{passed}</td><td class="n">{count}</td></tr>'
+            f'<tr><td>{e(label)} ({e(chapter)})</td><td class="n">{passed}</td><td class="n">{count}</td></tr>'
             for chapter, label, passed, count in rates
         ),
         "</table></div>",
@@ -749,13 +752,18 @@ def write_report(columns: list[str], rows: list[dict], out: Path, title: str = "
         if not counts:
             body.append("<p>No wrong answer.</p>")
             continue
-        body.append('<div class="wrap"><table><tr><th scope="col">Answer given</th><th scope="col">Notebooks</th></tr>')
-        body += [f'<tr><td><code>{e(a)}</code></td><td class="n">{n}</td></tr>' for a, n in counts.most_common(5)]
+        body.append(
+            '<div class="wrap"><table><tr><th scope="col">Answer given</th><th scope="col" class="n">Notebooks</th></tr>'
+        )
+        body += [
+            f'<tr><td>{"<em>no answer</em>" if a == NO_ANSWER else f"<code>{e(a)}</code>"}</td><td class="n">{n}</td></tr>'
+            for a, n in counts.most_common(5)
+        ]
         body.append("</table></div>")
     body.append("<h2>Notebooks with a reason</h2>")
     if with_reason:
         body.append('<div class="wrap"><table><tr><th scope="col">File</th><th scope="col">Chapter</th>'
-                    '<th scope="col">Points</th><th scope="col">Reason</th></tr>')  # fmt: skip
+                    '<th scope="col" class="n">Points</th><th scope="col">Reason</th></tr>')  # fmt: skip
         body += [
             f"<tr><td><code>{e(row['file'])}</code></td><td>{e(row['chapter'])}</td>"
             f'<td class="n">{row["total"]}/{row["possible"]}</td><td>{e(row["reason"])}</td></tr>'
