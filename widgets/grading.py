@@ -505,9 +505,8 @@ def submission_files(folder: Path) -> list[Entry]:
             with os.scandir(directory) as entries:
                 listed = [(entry.name, entry.is_dir(follow_symlinks=False)) for entry in entries]
         except OSError as error:
-            found.append(
-                Entry(shown(prefix), directory, f"not graded: a folder that could not be read ({type(error).__name__})")
-            )
+            reason = f"not graded: a folder that could not be read ({type(error).__name__})"
+            found.append(Entry(shown(prefix) or ".", directory, reason))
             continue
         for name, is_dir in listed:
             raw = prefix + os.fsencode(name)
