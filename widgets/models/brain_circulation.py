@@ -82,7 +82,8 @@ def brain_circulation(institutional_capacity, visa_limit, departure_rate, decisi
     **Sources.** Portes, section on professional migration: the H-1B's three years renewable once
     and the legal duty to return after six; cyclical movement augments transfer potential;
     institutions able to absorb transfers; India versus Mexico after NAFTA (Saxenian 2002; Alarcon
-    1999; Pozas 2002); "there must be something to return to".
+    1999; Pozas 2002); "there must be something to return to". The name brain circulation is
+    AnnaLee Saxenian's (2005), not Portes's; he describes the process without it.
 
     **Leaves out.** New graduates joining the home stock, retirement and death; returnees leaving
     again; settled professionals coming back; overstaying the visa; the quality of transfers

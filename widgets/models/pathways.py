@@ -1,4 +1,4 @@
-"""Segmented assimilation: the second generation's paths, given parents' resources and the context of reception."""
+"""Segmented assimilation: the second generation's outcomes, given parents' resources and the context of reception."""
 
 import numpy as np
 import pandas as pd
@@ -42,7 +42,16 @@ def path_shares(human_capital, authorised_share, community_resources, racism, bi
 
 
 def pathways(authorised_share, community_resources, racism, bifurcation, gang_exposure):
-    r"""Shares of the second generation on upward, stagnant and downward paths, by parents' human capital.
+    r"""Shares of the second generation in upward, stagnant and downward outcomes, by parents' human capital.
+
+    **Outcomes, not the theory's three paths.** Portes and Zhou (1993) name three paths: upward by
+    acculturation into the white middle class; downward, into lasting poverty; and upward through
+    selective acculturation, where families and the co-ethnic community keep their own values and
+    close ties. This model gives where children end up in young adulthood, not how they got there:
+    both upward paths fall in its one "upward" share, and its "stagnant" outcome (the steady middle
+    jobs a bifurcated market removes) is the model's own, not a path of the theory. The community's
+    resources $c$ protect children, the nearest the model comes to selective acculturation, but it
+    has no acculturation at all and cannot tell the two upward paths apart.
 
     **Equations.** Parents' resources form a protection index
 
@@ -79,9 +88,9 @@ def pathways(authorised_share, community_resources, racism, bifurcation, gang_ex
     children; the children of unauthorised, poorly educated migrants are most at risk of downward
     assimilation; a substantial minority, not all, take that path.
 
-    **Leaves out.** Time (the paths are outcomes at young adulthood, not a process), gender
+    **Leaves out.** Time (the outcomes are at young adulthood, not a process), gender
     (childbearing and incarceration differ by sex, Tables 3 and 4), schools and neighbourhoods as
-    separate forces, parent-child conflict, selective acculturation, and any feedback from a
+    separate forces, parent-child conflict, acculturation (full or selective), and any feedback from a
     group's downward path to the stereotypes the next arrivals face.
     """
     shares = path_shares(HUMAN_CAPITAL, authorised_share, community_resources, racism, bifurcation, gang_exposure)
@@ -97,7 +106,7 @@ def pathways(authorised_share, community_resources, racism, bifurcation, gang_ex
 register(
     Model(
         name="pathways",
-        title="Segmented assimilation: the second generation's paths",
+        title="Segmented assimilation: the second generation's outcomes",
         row="III.2",
         fn=pathways,
         params=(
