@@ -15,7 +15,7 @@ CHECK_TAG = "nbval-check-output"
 # Live panels (ipywidgets) run only in a live kernel: nbclient can hang after a widget cell
 # (nbclient issue #312), so the build (myst-nb/nbclient) and nbval skip them; the JupyterLab
 # test and tests/test_controls.py run them instead.
-LIVE_TAGS = {"skip-execution", "nbval-skip", "remove-output"}
+LIVE_TAGS = {"skip-execution", "nbval-skip", "remove-output", "remove-cell"}  # not in the HTML book, where they do nothing
 
 
 def code_cells(path):
