@@ -23,12 +23,14 @@ def encode(
     frame: pd.DataFrame,
     y_title: str | None = None,
     runs: list[str] = (),
+    fit: str = "",
 ) -> alt.Chart:
     """Marks and encodings of a model's View, with a y scale fixed over ``frame`` so moves are visible.
 
     ``frame`` may hold several runs, told apart by the columns ``runs`` (an explorer's sliders): a
     stacked chart's scale then reaches the tallest stack of any run. ``y_title`` replaces the View's
-    y-axis title (a shorter one, where the units go in a subtitle)."""
+    y-axis title (a shorter one, where the units go in a subtitle). ``fit`` names a boolean param (a
+    checkbox) that, when true, fits the scale to the run shown instead."""
     view = model.view
     mark = {
         "line": chart.mark_line(point=False, strokeWidth=2.5),
@@ -36,11 +38,13 @@ def encode(
         "bar": chart.mark_bar(),
         "point": chart.mark_point(filled=True, size=80),
     }[view.mark]
-    low, high = float(frame[view.y].min()), float(frame[view.y].max())  # frame: the full-precision run(s)
-    if view.mark == "area":  # stacked areas: the tallest stack of any run sets the scale
-        high = float(frame.groupby([*runs, view.x])[view.y].sum().max())
+    low, high = float(frame[view.y].min()), tallest(model, frame, list(runs))  # frame: full-precision runs
     # fixed over every run, so moving a slider moves the lines or areas, not the axis
-    y_scale = alt.Scale(domain=[min(0.0, low), high if high > low else low + 1], nice=True)
+    low, high = min(0.0, low), high if high > low else low + 1
+    if fit:  # a reader may ask for the scale of the run shown: then the data set the top
+        y_scale = alt.Scale(domainMin=low, domainMax=alt.ExprRef(f"{fit} ? null : {high:.6g}"), nice=True)
+    else:
+        y_scale = alt.Scale(domain=[low, high], nice=True)
     x_type = "N" if view.mark == "bar" else "Q"
     encoding = {
         "x": alt.X(
@@ -175,15 +179,32 @@ def explorer(
             bind=alt.binding_range(min=values[0], max=values[-1], step=step, name=f"{p.label} ({p.unit}) "),
         )
         base = base.add_params(slider).transform_filter(f"abs(datum.{key} - {key}) < {step / 2}")
+    fit = ""
+    if tallest(model, drawn, list(axes)) > 2 * tallest(model, drawn_at(drawn, OPENED[name], axes), []):
+        # the opening run fills less than half the fixed scale: a reader may fit it (never on its own)
+        fit = "fit_y"
+        box = alt.binding_checkbox(name="Fit the y-axis to this setting ")
+        base = base.add_params(alt.param(name=fit, value=False, bind=box))
     meta = {"key": name, "made": made(model, math.prod(len(v) for v in axes.values()))}
     if shown:
         meta["outcome"] = readings(shown, frame, axes)
     return titled(
-        encode(base, model, drawn, y_title or (shown and shown.y_title) or None, list(axes)),
+        encode(base, model, drawn, y_title or (shown and shown.y_title) or None, list(axes), fit),
         title or model.title,
         f"Model: {model.title}. Illustrative, not data.",
         notes=[note] if note else (),
     ).properties(usermeta={"explorer": meta, "made": meta["made"]})
+
+
+def tallest(model: Model, frame: pd.DataFrame, runs: list[str]) -> float:
+    """The top of ``frame``'s chart: its highest value, or its tallest stack for stacked areas."""
+    view = model.view
+    return float(frame.groupby([*runs, view.x])[view.y].sum().max() if view.mark == "area" else frame[view.y].max())
+
+
+def drawn_at(frame: pd.DataFrame, values: dict, axes: dict) -> pd.DataFrame:
+    """The rows of ``frame`` at the sliders' ``values``."""
+    return frame[(frame[list(axes)] == pd.Series({k: values[k] for k in axes})).all(axis=1)]
 
 
 def readings(shown: Outcome, frame: pd.DataFrame, axes: dict[str, list[float]]) -> dict:

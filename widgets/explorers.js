@@ -24,9 +24,12 @@
   function vega() {
     return runtime || (runtime = window.vegaEmbed ? Promise.resolve() : load(root + "_static/vega-bundle.js"));
   }
-  // The explorer's sliders: signals bound to a range input, with their opening values.
+  // The explorer's controls: signals bound to a slider (or the checkbox that fits the y-axis), with
+  // their opening values.
   function sliders(spec) {
-    return (spec.signals || []).filter(function (s) { return s.bind && s.bind.input === "range"; });
+    return (spec.signals || []).filter(function (s) {
+      return s.bind && (s.bind.input === "range" || s.bind.input === "checkbox");
+    });
   }
   // The theme's "Back to top" pill floats at 90% of the screen's height: it stays away while an
   // explorer's controls are on screen, so it never covers a slider (explorers.css hides it).
@@ -86,7 +89,9 @@
     bound.forEach(function (s) {
       var given = asked.get(key + "." + s.name);
       var value = given === null ? NaN : +given, b = s.bind;
-      if (isFinite(value) && value >= b.min && value <= b.max) {
+      if (b.input === "checkbox") {
+        if (given !== null) view.signal(s.name, given === "true");
+      } else if (isFinite(value) && value >= b.min && value <= b.max) {
         view.signal(s.name, +(b.min + Math.round((value - b.min) / b.step) * b.step).toFixed(10));
       }
       view.addSignalListener(s.name, function (name, v) {
