@@ -38,15 +38,16 @@
     entries.forEach(function (e) { if (e.isIntersecting) onScreen.add(e.target); else onScreen.delete(e.target); });
     document.documentElement.classList.toggle("explorer-on-screen", onScreen.size > 0);
   });
-  var pending = null;
+  var pending = null, next = null;
   function remember(key, state) {  // the sliders' state into the address, at most every 200 ms
-    var url = new URL(window.location.href);
+    var url = next || (next = new URL(window.location.href));
     Object.keys(state).forEach(function (name) {
       if (state[name] === null) url.searchParams.delete(key + "." + name);
       else url.searchParams.set(key + "." + name, state[name]);
     });
     clearTimeout(pending);
     pending = setTimeout(function () {
+      next = null;
       try { history.replaceState(history.state, "", url.href); } catch (e) { console.warn(e); }
     }, 200);
   }
@@ -125,6 +126,17 @@
         });
     }).then(function () { el.dataset.live = "1"; el.style.minHeight = ""; }).catch(console.error);
   }
+  // Scrolled to again for a second: boxes above it are laid out as they near the screen
+  // (content-visibility in book.css) and push it down. A reader's own scroll stops it.
+  function reach(el) {
+    var left = 10, stop = function () { left = 0; };
+    ["wheel", "touchstart", "keydown"].forEach(function (type) { window.addEventListener(type, stop, {once: true}); });
+    (function again() {
+      if (left-- <= 0) return;
+      el.scrollIntoView({block: "center"});
+      setTimeout(again, 100);
+    })();
+  }
   function start() {
     var explorers = document.querySelectorAll(".vega-explorer[data-spec]");
     if (!explorers.length) {
@@ -151,7 +163,7 @@
     var linked = Array.from(explorers).filter(function (el) {
       return asked.some(function (name) { return name.indexOf(el.dataset.key + ".") === 0; });
     })[0];
-    if (linked && !window.location.hash) linked.scrollIntoView({block: "center"});
+    if (linked && !window.location.hash) reach(linked);
   }
   if (document.readyState === "complete") start(); else window.addEventListener("load", start);
 })();
