@@ -523,6 +523,7 @@ def _operate(tab, handle, facts: dict) -> Control:
             handle.press("Enter")
             control.changed = _wait(tab, observe, arg=arg, timeout_ms=1500)
         else:  # button, submit, reset, color, date, ...
+            handle.evaluate(AWAY_FROM_OPENING)
             arm()
             url = tab.url
             click()
@@ -535,6 +536,11 @@ def _operate(tab, handle, facts: dict) -> Control:
 
 
 PENDING = "el => !window.__done.has(el)"
+# An explorer's reset does something only away from the opening state: a reader moves a slider first.
+AWAY_FROM_OPENING = """el => { if (!el.matches('.explorer-reset')) return;
+  const input = el.closest('.vega-explorer').querySelector('.vega-bindings input[type=range]');
+  input.value = +input.value === +input.max ? input.min : input.max;
+  input.dispatchEvent(new Event('input', {bubbles: true})); }"""
 
 
 def _check_controls(tab) -> list[Control]:

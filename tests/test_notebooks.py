@@ -14,8 +14,8 @@ from conftest import CHAPTERS, NOTEBOOKS, ROOT
 CHECK_TAG = "nbval-check-output"
 # Live panels (ipywidgets) run only in a live kernel: nbclient can hang after a widget cell
 # (nbclient issue #312), so the build (myst-nb/nbclient) and nbval skip them; the JupyterLab
-# test and tests/test_controls.py run them instead.
-LIVE_TAGS = {"skip-execution", "nbval-skip", "remove-output"}
+# test and tests/test_controls.py run them instead. The HTML book leaves them out (remove-cell): there they do nothing.
+LIVE_TAGS = {"skip-execution", "nbval-skip", "remove-output", "remove-cell"}
 
 
 def code_cells(path):

@@ -1,8 +1,8 @@
 """Every value a chapter's "What to try" names for a slider is a position that slider can take.
 
 Reads the built book: each explorer's compiled spec (``_build/html/_explorers/*.js``, written by
-``widgets.lean``) gives its sliders (label, min, max, step); the "What to try" paragraph after the
-explorer gives the values. A value belongs to a slider when it follows the slider's label (its
+``widgets.lean``) gives its sliders (label, min, max, step); the "What to try" paragraph before the
+explorer (a reader reads what to try, then tries it) gives the values. A value belongs to a slider when it follows the slider's label (its
 name without the unit, any case) in the same clause: up to the next colon, semicolon, comma or end
 of sentence ("set the *network effect* to 0.8", "*family migration* from 0 to 1", "family migration
 at 0.6"); "it" stands for the label mentioned last ("raise it to 0.8").
@@ -61,8 +61,8 @@ def cases():
         text = page.read_text(encoding="utf-8")
         explorers = list(EXPLORER.finditer(text))
         for i, m in enumerate(explorers):
-            end = explorers[i + 1].start() if i + 1 < len(explorers) else len(text)
-            advice = TRY.search(text, m.end(), end)
+            begin = explorers[i - 1].end() if i else 0
+            advice = ([None] + list(TRY.finditer(text, begin, m.start())))[-1]  # the last one before the explorer
             if advice:
                 yield pytest.param(page, m.group(2), advice.group(1), id=f"{page.stem}-{m.group(1)}")
 
@@ -72,7 +72,7 @@ CASES = list(cases())
 
 def test_the_check_finds_what_to_try_paragraphs():
     assert PAGES, f"no built chapters in {HTML}: build the book first"
-    assert len(CASES) >= 10, f"only {len(CASES)} explorers followed by a 'What to try' paragraph were found"
+    assert len(CASES) >= 10, f"only {len(CASES)} explorers with a 'What to try' paragraph before them were found"
 
 
 @pytest.mark.parametrize("page, spec_path, advice", CASES)

@@ -75,11 +75,19 @@ def offline_html(spec: dict, **_) -> dict:
     chart_id = "vg-" + hashlib.sha1(text.encode()).hexdigest()[:12]
     label = html.escape(spec.get("description") or _title_text(spec) or "chart", quote=True)
     svg = vl_convert.vegalite_to_svg(spec)
+    made = (spec.get("usermeta") or {}).get("made")
+    note = (
+        f'\n<details class="how-made"><summary>How this was made</summary><p>{html.escape(made)}</p></details>'
+        if made
+        else ""
+    )
     if not _binds(spec):
-        return {"text/html": f'<div class="vega-chart" id="{chart_id}" role="img" aria-label="{label}">{svg}</div>'}
+        return {
+            "text/html": f'<div class="vega-chart" id="{chart_id}" role="img" aria-label="{label}">{svg}</div>{note}'
+        }
     return {
         "text/html": f'<div class="vega-chart vega-explorer" id="{chart_id}" role="figure" aria-label="{label}">{svg}</div>\n'
-        f'<script type="application/json" id="{chart_id}-spec">{text}</script>'
+        f'<script type="application/json" id="{chart_id}-spec">{text}</script>{note}'
     }
 
 

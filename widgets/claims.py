@@ -187,19 +187,18 @@ def show_claims(claims: list[Claim], caption: str = "") -> pd.io.formats.style.S
     ]
     frame = frame.rename(
         columns={
-            "seed_line": "Seed line",
             "claim": "The essay's text says",
             "table": "Table",
             "table_values": "The table's values",
             "verdict": "Verdict",
         }
     )
-    keep = ["Table", "Seed line", "The essay's text says", "The table's values", "Verdict"]
+    keep = ["Table", "The essay's text says", "The table's values", "Verdict"]  # seed lines stay in the data
     if frame["Table"].nunique() == 1:  # one table: say so in the caption instead of on every row
         caption = caption or f"Each claim of the essay's text about {frame['Table'].iloc[0]} checked against it."
         keep = keep[1:]
     caption = caption or "Each claim of the essay's text checked against its table."
-    caption += " Verdicts are computed by widgets.claims from data/essay_claims.csv, except where marked a reading."
+    caption += " Verdicts are computed by the book from the table's numbers, except where marked a reading."
     uuid = "claims-" + "-".join(sorted({c.table.replace(" ", "") for c in claims}))
     styler = tables.styled(frame[keep], caption, uuid)
     return styler.map(

@@ -16,6 +16,7 @@ In the built HTML book there is no kernel, so chapters hide this cell's output t
 ``remove-output``) and show an in-page explorer instead.
 """
 
+import html
 import math
 
 import altair as alt
@@ -24,6 +25,7 @@ import pandas as pd
 
 from . import explorer, live
 from .models import Model, get
+from .outcomes import Outcome, outcome
 from .params import Param
 
 PLACEHOLDER = "(choose a preset)"
@@ -105,11 +107,14 @@ def panel(name: str, fixed: dict | None = None, presets: bool = True, **values) 
     domain = y_domain(model, opening, list(sliders))
     state = {"busy": False, "drawing": live.Drawing(spec(name, opening, domain))}
     picture = w.HTML(state["drawing"].svg())
+    told = outcome(name, [])  # the number the chapter talks about, under the sliders
+    number = w.HTML(reading(told, model.run(**opening)))
 
     def redraw(*_):
         if state["busy"]:
             return
         run = model.run(**{**fixed, **{k: s.value for k, s in sliders.items()}})
+        number.value = reading(told, run)
         low, high = _extent(model, run)
         if low < domain[0] or high > domain[1]:  # widen once, never shrink: the axis stays put
             domain[:] = [min(low, domain[0]), max(high, domain[1])]
@@ -143,6 +148,11 @@ def panel(name: str, fixed: dict | None = None, presets: bool = True, **values) 
     for key, s in sliders.items():
         s.observe(redraw, names="value")
         rows.append(w.HBox([live.label(model.param(key).label, model.param(key).unit), s]))
-    box = live.Panel([*rows, picture])
+    box = live.Panel([*rows, number, picture])
     box.add_class("book-panel")
     return box
+
+
+def reading(told: Outcome | None, run: pd.DataFrame) -> str:
+    """The outcome line of a panel (HTML), empty for a model with no outcome named."""
+    return f"{html.escape(told.label)}: <b>{html.escape(told.read(run))}</b>" if told else ""

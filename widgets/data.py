@@ -101,7 +101,9 @@ def notes(name: str, folder=None) -> list[str]:
 
 
 def source(name: str, folder=None) -> str:
-    """One line citing where a resource comes from, for a chart caption."""
+    """One line citing where a resource comes from, as a reader expects it ("Source: Portes, Table 1"),
+    for a chart caption. The seed-line locators stay in ``datapackage.json`` (they point into the
+    book's working copy of the essays, which a reader does not have)."""
     essays = _package(_folder(folder))["essays"]
     citations = []
     for src in _resource(name, folder)["sources"]:
@@ -109,10 +111,7 @@ def source(name: str, folder=None) -> str:
             cited = dict.fromkeys(load(name, folder)["citation"])
             return "Source (outside the two essays): " + " ".join(c.rstrip(".") + "." for c in cited)
         essay = essays[src["essay"]]
-        text = f"{essay['author'].split()[-1]}, {essay['title'].split(':')[0]}"
-        text += f", {src.get('table') or src['section']}"
-        if "seed_lines" in src:
-            text += f" (seed lines {src['seed_lines']})"
+        text = f"{essay['author'].split()[-1]}, {src.get('table') or src['section']}"
         if "original_source" in src:
             text += f"; the essay cites, in its own words: {src['original_source']}"
         citations.append(text)

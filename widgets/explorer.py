@@ -14,12 +14,23 @@ import pandas as pd
 
 from .charts import titled
 from .models import Model, get
+from .outcomes import Outcome, outcome
 
 
-def encode(chart: alt.Chart, model: Model, frame: pd.DataFrame, y_title: str | None = None) -> alt.Chart:
+def encode(
+    chart: alt.Chart,
+    model: Model,
+    frame: pd.DataFrame,
+    y_title: str | None = None,
+    runs: list[str] = (),
+    fit: str = "",
+) -> alt.Chart:
     """Marks and encodings of a model's View, with a y scale fixed over ``frame`` so moves are visible.
 
-    ``y_title`` replaces the View's y-axis title (a shorter one, where the units go in a subtitle)."""
+    ``frame`` may hold several runs, told apart by the columns ``runs`` (an explorer's sliders): a
+    stacked chart's scale then reaches the tallest stack of any run. ``y_title`` replaces the View's
+    y-axis title (a shorter one, where the units go in a subtitle). ``fit`` names a boolean param (a
+    checkbox) that, when true, fits the scale to the run shown instead."""
     view = model.view
     mark = {
         "line": chart.mark_line(point=False, strokeWidth=2.5),
@@ -27,11 +38,13 @@ def encode(chart: alt.Chart, model: Model, frame: pd.DataFrame, y_title: str | N
         "bar": chart.mark_bar(),
         "point": chart.mark_point(filled=True, size=80),
     }[view.mark]
-    low, high = float(frame[view.y].min()), float(frame[view.y].max())  # frame: the full-precision run(s)
-    if view.mark == "area":
-        y_scale = alt.Scale(nice=True)  # stacked areas: the stack's total sets the scale
-    else:  # fixed over every run, so moving a slider moves the lines, not the axis
-        y_scale = alt.Scale(domain=[min(0.0, low), high if high > low else low + 1], nice=True)
+    low, high = float(frame[view.y].min()), tallest(model, frame, list(runs))  # frame: full-precision runs
+    # fixed over every run, so moving a slider moves the lines or areas, not the axis
+    low, high = min(0.0, low), high if high > low else low + 1
+    if fit:  # a reader may ask for the scale of the run shown: then the data set the top
+        y_scale = alt.Scale(domainMin=low, domainMax=alt.ExprRef(f"{fit} ? null : {high:.6g}"), nice=True)
+    else:
+        y_scale = alt.Scale(domain=[low, high], nice=True)
     x_type = "N" if view.mark == "bar" else "Q"
     encoding = {
         "x": alt.X(
@@ -48,9 +61,9 @@ def encode(chart: alt.Chart, model: Model, frame: pd.DataFrame, y_title: str | N
         "tooltip": [f"{view.x}:{x_type}", *([f"{view.color}:N"] if view.color else []), f"{view.y}:Q"],
     }
     if view.color:
-        encoding["color"] = alt.Color(
-            f"{view.color}:N", title=None, sort=list(dict.fromkeys(frame[view.color].astype(str)))
-        )
+        series = list(dict.fromkeys(frame[view.color].astype(str)))
+        # the domain keeps each series' colour whatever a run holds; the sort sets the stack's order
+        encoding["color"] = alt.Color(f"{view.color}:N", title=None, sort=series, scale=alt.Scale(domain=series))
     return mark.encode(**encoding)
 
 
@@ -69,7 +82,16 @@ def chart(name: str, frame: pd.DataFrame | None = None, title: str | None = None
     return titled(
         encode(alt.Chart(_compact(model, frame, [])), model, frame),
         title or model.title,
-        f"Model: {model.title} (widgets.models, '{model.name}'). Illustrative, not data.",
+        f"Model: {model.title}. Illustrative, not data.",
+    ).properties(usermeta={"made": made(model)})
+
+
+def made(model: Model, settings: int = 0) -> str:
+    """How a model chart was made, for the page's "How this was made" note (not the chart's source line)."""
+    ran = f"run at build time for each of its {settings} slider settings" if settings else "run at build time"
+    return (
+        f"The book's model '{model.name}' (module widgets.models), {ran}; its equations, assumptions and"
+        " omissions are on the Models reference page."
     )
 
 
@@ -143,7 +165,9 @@ def explorer(
     model = get(name)
     axes = grids(model, vary or model.explore_params, n)
     frame = grid_frame(model, axes, **fixed)
-    base = alt.Chart(_compact(model, frame, list(axes)))
+    shown = outcome(name, list(axes))
+    drawn = frame[frame[model.view.color] == shown.focus] if shown and shown.focus else frame
+    base = alt.Chart(_compact(model, drawn, list(axes)))
     OPENED[name] = dict(fixed)
     for key, values in axes.items():
         p = model.param(key)
@@ -155,10 +179,37 @@ def explorer(
             bind=alt.binding_range(min=values[0], max=values[-1], step=step, name=f"{p.label} ({p.unit}) "),
         )
         base = base.add_params(slider).transform_filter(f"abs(datum.{key} - {key}) < {step / 2}")
+    fit = ""
+    if tallest(model, drawn, list(axes)) > 2 * tallest(model, drawn_at(drawn, OPENED[name], axes), []):
+        # the opening run fills less than half the fixed scale: a reader may fit it (never on its own)
+        fit = "fit_y"
+        box = alt.binding_checkbox(name="Fit the y-axis to this setting ")
+        base = base.add_params(alt.param(name=fit, value=False, bind=box))
+    meta = {"key": name, "made": made(model, math.prod(len(v) for v in axes.values()))}
+    if shown:
+        meta["outcome"] = readings(shown, frame, axes)
     return titled(
-        encode(base, model, frame, y_title),
+        encode(base, model, drawn, y_title or (shown and shown.y_title) or None, list(axes), fit),
         title or model.title,
-        f"Model: {model.title} (widgets.models, '{model.name}'), precomputed over "
-        f"{math.prod(len(v) for v in axes.values())} settings. Illustrative, not data.",
+        f"Model: {model.title}. Illustrative, not data.",
         notes=[note] if note else (),
-    )
+    ).properties(usermeta={"explorer": meta, "made": meta["made"]})
+
+
+def tallest(model: Model, frame: pd.DataFrame, runs: list[str]) -> float:
+    """The top of ``frame``'s chart: its highest value, or its tallest stack for stacked areas."""
+    view = model.view
+    return float(frame.groupby([*runs, view.x])[view.y].sum().max() if view.mark == "area" else frame[view.y].max())
+
+
+def drawn_at(frame: pd.DataFrame, values: dict, axes: dict) -> pd.DataFrame:
+    """The rows of ``frame`` at the sliders' ``values``."""
+    return frame[(frame[list(axes)] == pd.Series({k: values[k] for k in axes})).all(axis=1)]
+
+
+def readings(shown: Outcome, frame: pd.DataFrame, axes: dict[str, list[float]]) -> dict:
+    """The outcome's wording at every slider setting, for the page's loader to show as a slider moves:
+    ``values`` in the order of the grid (the first slider's values outermost), ``params`` the sliders."""
+    runs = frame.groupby(list(axes), sort=False)
+    values = [shown.read(runs.get_group(point).reset_index(drop=True)) for point in itertools.product(*axes.values())]
+    return {"label": shown.label, "params": list(axes), "sizes": [len(v) for v in axes.values()], "values": values}

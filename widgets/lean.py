@@ -36,67 +36,9 @@ DROPPED_FILES = ("sphinx-thebe.js", "sphinx-thebe.css")
 SPECS_GLOBAL = "bookExplorerSpecs"  # each spec file sets window.bookExplorerSpecs[<explorer id>]
 SPEC_PREFIX = f'(window.{SPECS_GLOBAL} = window.{SPECS_GLOBAL} || {{}})["%s"] = '
 
-# Nothing is fetched or run for an explorer until it nears the screen: the Vega runtime is the
-# heaviest script a page has (a phone spends most of a second parsing it) and a reader may never
-# scroll that far. Then the runtime and the explorer's compiled spec come in <script> tags (they load
-# from file:// too, where fetch() is refused) and the live view replaces the build-time drawing.
-# Our own code, not a third party's.
-EXPLORERS_LOADER = """\
-(function () {
-  var root = document.documentElement.dataset.content_root || "";
-  function load(src) {
-    return new Promise(function (done, fail) {
-      var script = document.createElement("script");
-      script.src = src;
-      script.onload = done;
-      script.onerror = function () { fail(new Error("could not load " + src)); };
-      document.head.appendChild(script);
-    });
-  }
-  var runtime = null;
-  function vega() {
-    return runtime || (runtime = window.vegaEmbed ? Promise.resolve() : load(root + "_static/vega-bundle.js"));
-  }
-  function embed(el) {
-    Promise.all([load(el.dataset.spec), vega()]).then(function () {
-      el.style.minHeight = el.offsetHeight + "px";  // no jump while the drawing is replaced
-      el.textContent = "";
-      // Vega puts slider bindings in a <form> with no submit button (WCAG H32): they go in a <div>
-      // beside the chart (vegaEmbed empties the chart's element), moved into it once drawn.
-      var bind = document.createElement("div");
-      bind.className = "vega-bindings";
-      bind.id = el.id + "-bind";
-      el.after(bind);
-      var spec = window.SPECS[el.id];
-      return vegaEmbed(el, spec, {mode: "vega", actions: false, renderer: "svg", bind: "#" + bind.id})
-        .then(function () { if (bind.childElementCount) el.append(bind); else bind.remove(); });
-    }).then(function () { el.dataset.live = "1"; el.style.minHeight = ""; }).catch(console.error);
-  }
-  function start() {
-    var explorers = document.querySelectorAll(".vega-explorer[data-spec]");
-    if (!explorers.length) {
-      // A page with none fetches the runtime (without running it) a second after it has loaded, so
-      // the next chapter's explorers respond at once on a slow link; this page's own files come first.
-      setTimeout(function () {
-        var hint = document.createElement("link");
-        hint.rel = "prefetch";
-        hint.href = root + "_static/vega-bundle.js";
-        document.head.appendChild(hint);
-      }, 1000);
-      return;
-    }
-    var near = new IntersectionObserver(function (entries) {
-      entries.forEach(function (entry) {
-        if (!entry.isIntersecting) return;
-        near.unobserve(entry.target);
-        embed(entry.target);
-      });
-    }, {rootMargin: "150% 0px"});  // a screen and a half ahead: on a slow link the files are in by then
-    explorers.forEach(function (el) { near.observe(el); });
-  }
-  if (document.readyState === "complete") start(); else window.addEventListener("load", start);
-})();
-""".replace("SPECS", SPECS_GLOBAL)
+# The explorer loader (our own code): builds each explorer when it nears the screen, with its outcome
+# number, a reset button and its state in the page's address. ``SPECS`` in it names the specs' global.
+EXPLORERS_LOADER = (Path(__file__).with_name("explorers.js")).read_text(encoding="utf-8").replace("SPECS", SPECS_GLOBAL)
 EXPLORER_DIR = "_explorers"
 SPEC_ISLAND = re.compile(
     r'(<div class="vega-chart vega-explorer" id="(vg-[0-9a-f]+)")([^>]*>.*?</div>)\s*'
@@ -220,6 +162,8 @@ def externalize(text: str, page: Path, outdir: Path) -> str:
     """
     import vl_convert
 
+    keys: dict[str, int] = {}
+
     def move(m):
         chart_id, spec = m.group(2), json.loads(m.group(4))
         target = outdir / EXPLORER_DIR / f"{chart_id}.js"
@@ -227,7 +171,11 @@ def externalize(text: str, page: Path, outdir: Path) -> str:
         compiled = json.dumps(vl_convert.vegalite_to_vega(spec), separators=(",", ":"))
         target.write_text(f"{SPEC_PREFIX % chart_id}{compiled};\n", encoding="utf-8")
         href = Path(os.path.relpath(target, page.parent)).as_posix()
-        return f'{m.group(1)} data-spec="{href}"{m.group(3)}'
+        # the explorer's name in the page's address: its model, numbered when a page has two of one model
+        key = ((spec.get("usermeta") or {}).get("explorer") or {}).get("key", "explorer")
+        keys[key] = keys.get(key, 0) + 1
+        key = key if keys[key] == 1 else f"{key}-{keys[key]}"
+        return f'{m.group(1)} data-spec="{href}" data-key="{key}"{m.group(3)}'
 
     return SPEC_ISLAND.sub(move, text)
 

@@ -239,14 +239,28 @@ def explorer_panel(spec: dict) -> Panel:
         return cache[key]
 
     picture = w.HTML(draw())
+    told = (spec.get("usermeta") or {}).get("explorer", {}).get("outcome")
+    number = w.HTML()
+
+    def tell():
+        """The outcome at the sliders' setting, from the values the explorer carries (see widgets.outcomes)."""
+        if told:
+            index = 0
+            for p, s, size in zip(params, sliders, told["sizes"]):
+                k = round((s.value - p["bind"]["min"]) / p["bind"]["step"])
+                index = index * size + min(max(k, 0), size - 1)
+            number.value = f"{html.escape(told['label'])}: <b>{html.escape(told['values'][index])}</b>"
+
+    tell()
 
     def redraw(*_):
         picture.value = draw()
+        tell()
 
     for s in sliders:
         s.observe(redraw, names="value")
     rows = [w.HBox([label(p["bind"].get("name", p["name"])), s]) for p, s in zip(params, sliders)]
-    box = Panel([*rows, picture])
+    box = Panel([*rows, number, picture])
     box.add_class("book-explorer")
     return box
 

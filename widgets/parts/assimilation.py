@@ -285,7 +285,6 @@ def show_synthesis() -> pd.io.formats.style.Styler:
     )
     return tables.styled(
         frame,
-        "Computed by widgets.parts.assimilation.synthesis_table from the book's models at their "
-        "presets. Illustrative, not data.",
+        "Computed from the book's models at their presets. Illustrative, not data.",
         "synthesis",
     )

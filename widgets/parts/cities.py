@@ -187,7 +187,7 @@ def correlation_chart() -> alt.Chart:
     return titled(
         rule + chart,
         "The stronger the bridges, the less poverty predicts who emigrates",
-        "Model: Who emigrates: poverty alone, or poverty and bridges (widgets.models, 'bridges'); "
+        "Model: Who emigrates: poverty alone, or poverty and bridges; "
         "Spearman's rank correlation over eight hypothetical countries. Illustrative, not data.",
     )
 
@@ -255,7 +255,7 @@ def low_wage_sources_chart(**overrides) -> alt.Chart:
     return titled(
         chart,
         "Growth at the top makes jobs at the bottom: where the new low-wage jobs come from",
-        "Model: The global city's jobs by wage tier (widgets.models, 'global_city') at its default values; "
+        "Model: The global city's jobs by wage tier at its default values; "
         "local multiplier 2.5 from Moretti (2010), outside the essays. Illustrative, not data.",
     )
 
@@ -291,6 +291,6 @@ def polarisation_chart() -> alt.Chart:
     return titled(
         chart,
         "The middle thins out: polarisation under the model's presets",
-        "Model: The global city's jobs by wage tier (widgets.models, 'global_city'); polarisation = "
+        "Model: The global city's jobs by wage tier; polarisation = "
         "high-wage, low-wage and informal jobs over all jobs. Illustrative, not data.",
     )

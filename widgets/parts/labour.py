@@ -100,7 +100,7 @@ def show_dollar_rounds(rounds: int = 5):
         frame,
         "Where one migradollar goes, round by round, at the calibration "
         f"c = {CALIBRATED_CONSUMPTION}, home share = {CALIBRATED_LOCAL_SHARE}. "
-        "Model (widgets.models, 'remittance_multiplier'); illustrative, not data.",
+        "Model: the book's remittance multiplier; illustrative, not data.",
         "dollar-rounds",
         precision=3,
     )
@@ -153,7 +153,7 @@ def multiplier_curve(elasticities=ELASTICITIES) -> alt.Chart:
         lines + floor + mark + text,
         "A migradollar adds less as the village empties",
         "Model: remittance multiplier k(P) = 1 / (1 - c l0 P^e) at the calibration c = "
-        f"{CALIBRATED_CONSUMPTION}, l0 = {CALIBRATED_LOCAL_SHARE} (widgets.models, 'remittance_multiplier'). "
+        f"{CALIBRATED_CONSUMPTION}, l0 = {CALIBRATED_LOCAL_SHARE}. "
         "The dotted line is the migradollar itself (k = 1). Illustrative, not data.",
     )
 
@@ -210,7 +210,7 @@ def show_village_compare(years=(1, 10, 40)):
     table["preset"] = table["preset"].map(PRESET_LABELS)
     return tables.styled(
         table,
-        "The village model at its three presets (widgets.models, 'village'). Adults per 100 at "
+        "The village model at its three presets. Adults per 100 at "
         "home in year 0; remittances and local income in years of one home worker's output "
         "(year-0 local income = 100). Illustrative, not data.",
         "village-presets",
@@ -265,7 +265,7 @@ def village_small_multiples(years: int = 40) -> alt.Chart:
     return titled(
         chart,
         "Three villages, forty years: who leaves, and how, decides what is left",
-        "Model: The sending village over forty years (widgets.models, 'village'), run once per preset. "
+        "Model: The sending village over forty years, run once per preset. "
         "Adults per 100 at home in year 0; remittances and local income in years of one home worker's "
         "output. The dotted line marks 100. Illustrative, not data.",
     )

@@ -402,12 +402,24 @@ def logit_explorer() -> alt.Chart:
         )
     )
     rule = alt.Chart(pd.DataFrame({"x": [0]})).mark_rule(color="#888").encode(x="x:Q")
+    # The number beside the chart: the predictor whose printed change has the other sign from its coefficient.
+    odd = printed[np.sign(printed["coefficient"].astype(float)) != np.sign(printed["reported_effect"].astype(float))]
+    odd_name, odd_b = odd["predictor"].iloc[0], float(odd["coefficient"].iloc[0])
+    odd_printed = 100 * float(odd["reported_effect"].iloc[0])
+    reading = {
+        "label": f"{odd_name} (coefficient {odd_b:+.3f}), exact change for one unit more",
+        "params": ["baseline"],
+        "sizes": [len(grid)],
+        "values": [
+            f"{100 * float(logit_change(odd_b, p)):+.1f} points (the table prints {odd_printed:+.0f})" for p in grid
+        ],
+    }
     return titled(
         (rule + bars + diamonds).properties(height=300, width=340),
         "What a logit coefficient means in probability depends on where you start",
         "Bars: computed from Table 2's economic coefficients; diamonds: the changes in net "
         "probability the table prints. " + data.source("portes_table2_transnationalism"),
-    )
+    ).properties(usermeta={"explorer": {"key": "table2_logit", "outcome": reading}})
 
 
 def logit_sign(b: float, baselines=None) -> tuple[float, float]:

@@ -53,8 +53,7 @@ def pipeline_presets_chart(series: str = "village: people at home") -> alt.Chart
     return titled(
         chart,
         "Same city, same bridge: the border and the state decide what is left of the village",
-        "Model: From the city's demand to the sending village (widgets.models, 'pipeline'), "
-        "the three presets. Illustrative, not data.",
+        "Model: From the city's demand to the sending village, the three presets. Illustrative, not data.",
     )
 
 
