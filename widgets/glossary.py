@@ -35,6 +35,15 @@ document.addEventListener("click", function (event) {
     if (e.newState === "closed") link.setAttribute("aria-expanded", "false");
   }, {once: true});
 });
+// Escape closes an open definition and puts focus back on its link (the theme's own key handlers
+// can keep the browser from doing it).
+document.addEventListener("keydown", function (event) {
+  if (event.key !== "Escape") return;
+  document.querySelectorAll(".POP:popover-open").forEach(function (pop) {
+    pop.hidePopover();
+    pop.previousElementSibling.focus();
+  });
+});
 """.replace("TERM", TERM_CLASS).replace("POP", POPOVER_CLASS)
 
 
