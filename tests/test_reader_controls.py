@@ -16,6 +16,7 @@ book opened as files (``file://``) and served (a local HTTP server):
                                 with a link to the full entry; Escape closes it
   test_glossary_letters         the glossary runs A to Z; a letter jumps to its section, which links back
   test_timeline_links_named     every timeline link names a chapter or section; the list fits 360 px
+  test_page_links_lead_somewhere  every local link of every page reaches a file and its #anchor
   test_phone_screenshots        every page at 390 px, light and dark, saved to _build/screenshots/390/
 
 Needs a built book and Chromium, like test_browser.py. ``BOOK_HTML`` points the tests at another build
@@ -389,3 +390,31 @@ def test_phone_screenshots(browser, server, mode):
     finally:
         context.close()
     assert all(p.stat().st_size > 5000 for p in saved), [p.name for p in saved if p.stat().st_size <= 5000]
+
+
+HREF = re.compile(r'<a\b[^>]*?\bhref="([^"]*)"')
+
+
+def test_page_links_lead_somewhere():
+    """Every local link of every page (the theme's, the book's, the term definitions') reaches a file,
+    and its #anchor an element of that file."""
+    ids: dict[Path, set[str]] = {}
+
+    def anchors(path: Path) -> set[str]:
+        if path not in ids:
+            ids[path] = set(re.findall(r'\bid="([^"]+)"', path.read_text(encoding="utf-8", errors="ignore")))
+        return ids[path]
+
+    broken = []
+    for page in [*PAGES, "search.html", "genindex.html"]:
+        source = HTML / page
+        for href in HREF.findall(source.read_text(encoding="utf-8")):
+            if re.match(r"[a-z]+:", href) or href.startswith("//"):
+                continue  # another host, mailto: and the like
+            path, _, anchor = href.partition("#")
+            target = (source.parent / path.partition("?")[0]).resolve() if path else source
+            if not target.exists():
+                broken.append(f"{page}: {href} (no file)")
+            elif anchor and target.suffix == ".html" and anchor not in anchors(target):
+                broken.append(f"{page}: {href} (no #{anchor})")
+    assert not broken, f"{len(broken)} links lead nowhere: {broken[:10]}"
