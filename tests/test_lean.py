@@ -5,6 +5,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from sphinx.builders.html._assets import _JavaScript
 
 from widgets import charts, explorer, lean
 
@@ -32,7 +33,8 @@ def test_a_static_chart_is_left_as_it_is(tmp_path):
 
 
 def script(name, **attributes):
-    return SimpleNamespace(filename=name, attributes=dict(attributes))
+    """A script or style sheet entry as Sphinx passes it in ``script_files`` (immutable, shared by pages)."""
+    return _JavaScript(name, **attributes)
 
 
 def test_scripts_are_deferred_and_unused_ones_dropped(explorer_html):
@@ -51,6 +53,18 @@ def test_scripts_are_deferred_and_unused_ones_dropped(explorer_html):
     assert kept["_static/a.js"] == {"defer": "defer"} and "defer" not in kept["_static/documentation_options.js"]
     assert "defer" not in kept["_static/b.js"], "an async script is left async"
     assert context["css_files"] == []
+
+
+def test_the_search_page_runs_doctools_before_searchtools():
+    """searchtools.js, written undeferred into the search page, calls doctools.js's ``_ready`` at once;
+    the theme's script objects are shared by every page, so deferring one page's copy must not defer the rest's."""
+    doctools = script("_static/doctools.js")
+    deferred = {"script_files": [doctools]}
+    lean.trim_assets(SimpleNamespace(), "chapters/p", "page.html", deferred, None)
+    search = {"script_files": [doctools]}
+    lean.trim_assets(SimpleNamespace(), "search", "search.html", search, None)
+    assert deferred["script_files"][0].attributes == {"defer": "defer"}
+    assert search["script_files"][0].attributes == {} and doctools.attributes == {}
 
 
 def test_rubric_headings_become_the_page_contents():

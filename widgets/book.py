@@ -12,7 +12,7 @@ a small icon sheet, unused CSS removed).
 import os
 from pathlib import Path
 
-from . import lean, pages
+from . import glossary, lean, pages
 from .charts import BUILD_ENV
 
 
@@ -21,6 +21,7 @@ def _write_static(app):
     folder = Path(app.outdir).parent / "_offline_static"
     folder.mkdir(parents=True, exist_ok=True)
     lean.write_loader(folder)  # the explorer loader and the Vega runtime (vega-bundle.js) it fetches
+    glossary.write_script(folder)  # opens a term's definition in place
     app.config.html_static_path.append(str(folder))
     app.add_js_file(lean.EXPLORERS_JS, defer="defer")  # every page: it builds explorers or prefetches their runtime
 
@@ -65,5 +66,6 @@ def setup(app):
     app.connect("build-finished", lean.finish)
     app.connect("html-page-context", _bibliography_roles)
     app.connect("html-page-context", _drop_repeated_scripts, priority=900)  # after every other handler
+    glossary.setup(app)  # the glossary A to Z; term links open their definition in place
     pages.setup(app)  # valid markup, accessible names, descriptions, a real index.html
     return {"parallel_read_safe": True, "parallel_write_safe": True}

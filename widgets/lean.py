@@ -28,6 +28,7 @@ from sphinx.util import logging
 
 LOG = logging.getLogger(__name__)
 ICONS_CSS = "book-icons.css"
+BOOK_SHEETS = ("book.css", "reader.css", ICONS_CSS)  # the book's own style sheets: never purged
 EXPLORERS_JS = "explorers.js"
 EXPLORER_CLASS = "vega-explorer"
 SEARCH_SCRIPTS = ("searchtools.js", "language_data.js", "searchindex.js")
@@ -88,6 +89,12 @@ def add_math_renderer(app):
 # --------------------------------------------------------------------------- per page
 
 
+def _runs_at_once(name: str, pagename: str) -> bool:
+    """Scripts left undeferred: documentation_options.js (inline scripts of the theme use its global at
+    once) and, on the search page, doctools.js, whose ``_ready`` the page's undeferred searchtools.js calls."""
+    return "documentation_options" in name or (pagename == "search" and "doctools" in name)
+
+
 def trim_assets(app, pagename, templatename, context, doctree):
     """Defer every script file and drop the ones no page of the HTML book uses."""
     scripts = context.get("script_files")
@@ -101,9 +108,9 @@ def trim_assets(app, pagename, templatename, context, doctree):
             continue  # saved ipywidgets state; no widget manager reads it in the HTML book
         if name.rsplit("/", 1)[-1] in DROPPED_FILES or "THEBE_JS_URL" in attributes.get("body", ""):
             continue  # Thebe is off (_config.yml): neither its script nor its configuration is needed
-        if name and "async" not in attributes and "defer" not in attributes and "documentation_options" not in name:
-            # documentation_options.js stays as it is: inline scripts of the theme use its global at once
-            script.attributes["defer"] = "defer"
+        if name and "async" not in attributes and "defer" not in attributes and not _runs_at_once(name, pagename):
+            # a deferred copy: the theme's script objects are shared by every page (the search page differs)
+            script = type(script)(script.filename, priority=script.priority, **attributes, defer="defer")
         kept.append(script)
     scripts[:] = kept
     css = context.get("css_files")
@@ -361,7 +368,7 @@ def purge_styles(static: Path, pages: list[Path]) -> None:
     """Remove rules no page can match from every shipped style sheet except the book's own."""
     names = used_names(pages, static)
     for sheet in static.rglob("*.css"):
-        if sheet.name in ("book.css", ICONS_CSS) or "mathjax" in sheet.parts:
+        if sheet.name in BOOK_SHEETS or "mathjax" in sheet.parts:
             continue
         text = sheet.read_text(encoding="utf-8")
         rules = tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True)

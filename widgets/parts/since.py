@@ -360,15 +360,12 @@ def timeline() -> alt.LayerChart:
 
 
 def timeline_list(prefix: str = "../") -> str:
-    """The events as a MyST list, in order, each linked to its chapter and section (``prefix``: from
-    the page to the book's root)."""
+    """The events as a MyST list, in order, each linked to its chapter and section by their titles
+    (``prefix``: from the page to the book's root)."""
 
     def line(row) -> str:
         years = str(row.start) if row.start == row.end else f"{row.start}-{row.end}"
-        return (
-            f"- **{years}** {row.event}: {row.summary} "
-            f"({{doc}}`chapter <{prefix}{row.chapter}>`, {{ref}}`section <{row.label}>`)"
-        )
+        return f"- **{years}** {row.event}: {row.summary} ({{doc}}`{prefix}{row.chapter}`, {{ref}}`{row.label}`)"
 
     return "\n".join(line(row) for row in data.load("timeline").sort_values(["start", "end"]).itertuples())
 
