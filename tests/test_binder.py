@@ -1,4 +1,9 @@
-"""Binder: the environment repo2docker would build runs every chapter (issue 12, point 2).
+"""Binder: the environment repo2docker would build runs every chapter (issue 12, point 2), and is lean.
+
+repo2docker reads ``.binder/`` before the repository's root files: ``.binder/requirements.txt`` holds only
+what a reader needs live (the book's package, JupyterLab, jupyterlab-myst, ipywidgets), pinned as in the
+root ``requirements.txt``, which keeps the full set for building and testing. Its files must stay under
+450 MB installed (``BUDGET_MB``, counted without the bytecode caches pip writes beside them).
 
 repo2docker (``--no-build``: no Docker needed) prints the Dockerfile it would build from a clean
 copy of the repository. The test checks it pins Python 3.11, then replays that Dockerfile's pip
@@ -16,13 +21,21 @@ server, installed before these steps; ours are pinned in requirements.txt and in
 
 import re
 import sys
+from pathlib import Path
 
 import pytest
-from conftest import CHAPTERS
+from conftest import CHAPTERS, ROOT
 from fresh import checkout, execute, kernel, run, venv
 from nbconvert import HTMLExporter
 
 PREFIX = "${KERNEL_PYTHON_PREFIX}"
+BUDGET_MB = 450
+
+
+def pins(path: Path) -> dict[str, str]:
+    """name -> version of every ``name==version`` line of a requirements file."""
+    lines = (line.split("#")[0].strip() for line in path.read_text().splitlines())
+    return {name.lower(): version for name, _, version in (line.partition("==") for line in lines) if version}
 
 
 @pytest.fixture(scope="module")
@@ -46,12 +59,17 @@ def test_repo2docker_builds_python_3_11(dockerfile):
     assert "Python version unspecified" not in text
 
 
-def test_repo2docker_installs_the_requirements_then_the_package(dockerfile):
+def test_repo2docker_installs_only_the_lean_requirements(dockerfile):
     steps = pip_steps(dockerfile[1])
-    assert steps == [
-        f'{PREFIX}/bin/pip install --no-cache-dir -r "requirements.txt"',
-        f"{PREFIX}/bin/pip install --no-cache-dir .",
-    ], steps
+    assert steps == [f'{PREFIX}/bin/pip install --no-cache-dir -r ".binder/requirements.txt"'], steps
+    lean = (ROOT / ".binder" / "requirements.txt").read_text().splitlines()
+    assert "." in lean, "the lean requirements do not install the book's package"
+
+
+def test_the_lean_pins_are_the_full_sets_pins():
+    lean, full = pins(ROOT / ".binder" / "requirements.txt"), pins(ROOT / "requirements.txt")
+    assert {"jupyterlab", "jupyterlab-myst", "ipywidgets"} <= set(lean), sorted(lean)
+    assert {name: full.get(name) for name in lean} == lean, "pin .binder/requirements.txt as requirements.txt does"
 
 
 @pytest.fixture(scope="module")
@@ -64,6 +82,13 @@ def binder_env(dockerfile, tmp_path_factory):
         command = step.replace(PREFIX, str(prefix)).replace(" --no-cache-dir", "") + " --quiet"
         run(["bash", "-c", command], cwd=source)
     return python, source
+
+
+def test_the_environment_is_lean(binder_env):
+    python, _ = binder_env
+    files = [p for p in python.parent.parent.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    size = sum(p.stat().st_size for p in files) / 2**20
+    assert size <= BUDGET_MB, f"the Binder environment holds {size:.0f} MB of files, over {BUDGET_MB} MB"
 
 
 def test_the_package_is_installed_not_linked(binder_env, tmp_path):

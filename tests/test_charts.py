@@ -79,6 +79,7 @@ def test_every_model_explorer_and_chart_compile_to_vega(name):
     vl_convert.vegalite_to_vega(explorer.chart(name).to_dict())
 
 
+@pytest.mark.sandbox  # starts the grader's bubblewrap sandbox
 def test_in_the_graders_sandbox_charts_are_not_drawn():
     chart = charts.titled(alt.Chart(pd.DataFrame({"x": [1]})).mark_point().encode(x="x:Q"), "T", "S.")
     assert charts.undrawn(chart.to_dict()) == {"text/plain": "T. S."}

@@ -125,8 +125,13 @@ def test_workflow_passes_actionlint():
     assert not findings, "\n".join(f"{f['file']}:{f['line']}: {f['message']}" for f in findings)
     text = "\n".join(w.read_text() for w in workflows)
     build = re.search(r"^\*\*Build the book\*\*.*?```bash\n(.+?)\n```", (ROOT / "README.md").read_text(), re.S | re.M)
-    assert build and build.group(1).strip() in text, "the workflow does not run the README's build command"
+    ci = (ROOT / ".ci" / "run").read_text() + (ROOT / ".ci" / "test").read_text()
+    assert "bash .ci/run" in text, "the workflow does not run the tests (.ci/run)"
+    assert build and all(step.strip() in ci for step in build.group(1).split("&&")), (
+        ".ci/run does not run the README's build command"
+    )
     assert "actions/deploy-pages" in text and "path: _build/html" in text, "the workflow does not publish _build/html"
+    assert re.search(r"^    needs: test$", text, re.M), "the deploy job does not wait for the tests"
 
 
 # --------------------------------------------------------------------------- the checks can fail
