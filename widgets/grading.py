@@ -683,7 +683,7 @@ body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:1rem auto;padding
 h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:2rem}
 table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{text-align:left;padding:.25rem .5rem;border-bottom:1px solid #ccc;vertical-align:top}
 .n{text-align:right;font-variant-numeric:tabular-nums}code{font-size:.85rem;overflow-wrap:anywhere}
-td:first-child{min-width:8rem}svg text{font:15px system-ui,sans-serif;fill:#1a1a1a}
+td{overflow-wrap:anywhere}td:first-child{min-width:8rem}svg text{font:15px system-ui,sans-serif;fill:#1a1a1a}
 .bar{fill:#1f5f8b}.track{fill:#e6e6e6}.wrap{overflow-x:auto}
 """
 
