@@ -2,7 +2,8 @@
 
 Reads the built book (``_build/html``; build it first). In headless Chromium at 390 px, for every
 explorer of every chapter: move each slider as far as it goes from where it opens, and check that the
-chart changed, the outcome number beside it moved, the y-axis kept its range, the page's address holds
+chart changed, the outcome number beside it moved, the y-axis kept its range (a "fit the y-axis" checkbox,
+where there is one, changes it and gives it back), the page's address holds
 the state; then load that address again and check the explorer opens in that state, and that *Reset*
 brings back the opening state and clears the address. The theme's "Back to top" pill must not cover a
 slider on a phone.
@@ -172,6 +173,17 @@ def test_every_slider_moves_chart_and_number_on_fixed_axes_and_the_link_keeps_it
         opening = _state(tab, el)
         assert opening["outcome"], f"{path.name} explorer {key}: no outcome number beside the chart"
         assert opening["axis"], f"{path.name} explorer {key}: no y-axis found"
+        fit = el.locator(".vega-bindings input[type=checkbox]")
+        if fit.count():  # the scale changes only when the reader asks: the checkbox fits it, and unticked, it is back
+            fit.first.check()
+            tab.wait_for_timeout(150)
+            fitted = _state(tab, el)["axis"]
+            fit.first.uncheck()
+            tab.wait_for_timeout(150)
+            if fitted == opening["axis"] or _state(tab, el)["axis"] != opening["axis"]:
+                problems.append(
+                    f"{path.name} explorer {key}: the fit checkbox gave {fitted}, then not {opening['axis']}"
+                )
         for i, slider in enumerate(opening["sliders"]):  # each from the opening state, the others left there
             el.evaluate(MOVE, [i, _far(slider)])
             tab.wait_for_timeout(150)
