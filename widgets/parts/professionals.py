@@ -8,6 +8,8 @@ thresholds are rows of ``data/essay_claims.csv`` (see :mod:`widgets.claims`).
 
 from __future__ import annotations
 
+import textwrap
+
 import altair as alt
 import numpy as np
 import pandas as pd
@@ -121,6 +123,10 @@ def _nudged(frame: pd.DataFrame, column: str, gap: float) -> pd.DataFrame:
     return frame
 
 
+def _short_lines(text: str) -> str:
+    return "\n".join(textwrap.wrap(text, 18))
+
+
 def table1_income_education() -> alt.Chart:
     """Table 1: median income against the share with a master's degree or more, one labelled dot per industry."""
     frame = data.load("portes_table1_h1b_2002")
@@ -141,13 +147,15 @@ def table1_income_education() -> alt.Chart:
         ],
     )
     dots = base.mark_circle(size=140, color=PALETTE[0])
+    # names on up to three short lines, so the labels beside the dots fit a phone's column
+    named = _nudged(frame, "median_income_usd", 4500).assign(name=lambda f: f["industry"].map(_short_lines))
     labels = (
-        alt.Chart(_nudged(frame, "median_income_usd", 1500))
-        .mark_text(align="left", dx=9, fontSize=11)
-        .encode(x="masters_or_higher_pct:Q", y="label_y:Q", text="industry:N")
+        alt.Chart(named)
+        .mark_text(align="left", dx=9, fontSize=12, lineBreak="\n")
+        .encode(x="masters_or_higher_pct:Q", y="label_y:Q", text="name:N")
     )
     return titled(
-        (dots + labels).properties(height=260, width=300),
+        (dots + labels).properties(height=320, width=300),
         "The best-educated H-1B workers (universities) earned the least",
         data.source("portes_table1_h1b_2002"),
     )
