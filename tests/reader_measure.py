@@ -53,7 +53,7 @@ TABLES = """() => [...document.querySelectorAll('.bd-article table')].map((t, i)
 })"""
 
 FIRST_PARAGRAPH = """() => {
-  const skip = '.admonition, aside, details, nav, .cell, figure, table, .topic, .sidebar, header';
+  const skip = '.admonition, aside, details, nav, .cell, figure, table, .topic, .sidebar, header, .chapter-place';
   const p = [...document.querySelectorAll('.bd-article p')].find(p => !p.closest(skip) && p.textContent.trim().length > 40
     && p.checkVisibility());
   return p ? {top: Math.round(p.getBoundingClientRect().top + window.scrollY), text: p.textContent.trim().slice(0, 60)} : null;

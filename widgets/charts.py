@@ -52,9 +52,12 @@ def _theme() -> alt.theme.ThemeConfig:
                 "labelFontSize": 12,
                 "titleFontSize": 12,
                 "labelLimit": PHONE_WIDTH - 30,
-                "orient": "top",
+                # below the plot (a legend on top would shift the plot, which widgets.live's redraws keep in place)
+                "orient": "bottom",
                 "direction": "vertical",
-                "layout": {"top": {"direction": "vertical", "anchor": "start"}},  # several legends: one above another
+                "layout": {
+                    "bottom": {"direction": "vertical", "anchor": "start"}
+                },  # several legends: one above another
             },
         }
     }
@@ -216,10 +219,11 @@ def _wrap_labels(node: dict, values: dict[str, set]) -> None:
         axis = field.setdefault("axis", {})
         if lines and "labelExpr" not in axis:
             axis["labelExpr"] = f"({json.dumps(lines, sort_keys=True)}[datum.label] || [datum.label])"
-            height = node.get("height")
-            need = 14 * max(map(len, lines.values())) + 4
+            height, need = node.get("height"), 14 * max(map(len, lines.values())) + 4
             if isinstance(height, dict) and height.get("step", need) < need:
                 node["height"] = {"step": need}
+            elif isinstance(height, (int, float)) and height < need * len(values[field["field"]]):
+                node["height"] = need * len(values[field["field"]])
     facet = node.get("facet") if isinstance(node.get("facet"), dict) else node.get("encoding", {}).get("facet")
     if isinstance(facet, dict) and "field" in facet:
         lines = _lines(values.get(facet["field"], ()), LABEL_CHARS + 8)
