@@ -17,6 +17,7 @@ import browser_report as br
 import pandas as pd
 import pytest
 import reader_measure as rm
+import yaml
 from conftest import HTML, ROOT
 
 PAGES = rm.pages(ROOT)
@@ -81,37 +82,66 @@ def test_first_paragraph_on_first_screen(measured, page):
     )
 
 
+def test_a_chapter_names_its_place_and_folds_its_goals():
+    """The build step behind the first screen (widgets/reader.py), on a page body as docutils writes it."""
+    from types import SimpleNamespace
+
+    from widgets import reader
+
+    app = SimpleNamespace(
+        config=SimpleNamespace(book_places=reader.places(yaml.safe_load((ROOT / "_toc.yml").read_text())))
+    )
+    body = (
+        '<section><h1>Why professionals leave</h1><div class="tip admonition">\n'
+        '<p class="admonition-title">Learning goals</p>\n<ol><li><p>say what</p></li></ol>\n</div><p>Text.</p></section>'
+    )
+    context = {"body": body}
+    reader._first_screen(app, "chapters/20_brain_drain", "page.html", context, None)
+    assert '<p class="chapter-place">Part II: Portes: professional migration · Chapter 20</p>\n<h1>' in context["body"]
+    assert (
+        '<details class="admonition tip learning-goals"><summary class="admonition-title">Learning goals</summary>'
+        in (context["body"])
+    )
+    assert "<li><p>say what</p></li>" in context["body"] and "</details><p>Text.</p>" in context["body"]
+    other = {"body": body}
+    reader._first_screen(app, "glossary", "page.html", other, None)
+    assert other["body"] == body, "pages other than chapters are left as they are"
+
+
 # --------------------------------------------------------------------------- the checks can fail
 
 
 def test_the_checks_catch_a_desktop_chart_and_a_wide_table(browser, tmp_path):
-    """A chart drawn 700 px wide (as before the phone layout) measures under 11 px; the book's renderer
-    draws the same chart readable; a wide unstyled table and its caption are caught, the book's is not."""
+    """A chart drawn 700 px wide (as before the phone layout) measures under 11 px, and a wide table
+    scrolling in a plain box (no book styles) is caught with its caption; the book's renderer, table
+    styling and book.css pass on the same chart and table."""
     import vl_convert
 
     from widgets import charts, tables
 
     frame = pd.DataFrame({"category": [f"a fairly long category name {i}" for i in range(6)], "value": range(6)})
     chart = alt.Chart(frame).mark_bar().encode(x="value:Q", y="category:N").properties(width=700)
-    desktop = vl_convert.vegalite_to_svg(chart.to_dict())
-    book = charts.offline_html(chart.to_dict())["text/html"]
     wide = pd.DataFrame({f"header_{i}_in_US_dollars": ["an_unbreakable_value"] for i in range(6)})
-    plain = wide.style.hide(axis="index").set_caption("A caption long enough to need the screen's whole width.")
-    styled = tables.styled(wide, "A caption long enough to need the screen's whole width.", "t")
+    caption = "A caption long enough to need the screen's whole width."
+    plain = wide.style.hide(axis="index").set_caption(caption).to_html()
+    head = '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>t</title>'
+    head += '<meta name="viewport" content="width=device-width, initial-scale=1">'
+    bare = '<style>.vega-chart svg { max-width: 100%; height: auto; }</style></head><body><main><article class="bd-article">'
+    (tmp_path / "bare.html").write_text(
+        head + bare + f'<div class="vega-chart" id="desktop">{vl_convert.vegalite_to_svg(chart.to_dict())}</div>'
+        f'<div style="overflow-x: auto">{plain}</div></article></main></body></html>'
+    )
     css = (ROOT / "_static" / "book.css").read_text()
-    page = tmp_path / "page.html"
-    page.write_text(
-        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>t</title><style>{css}</style></head>'
-        '<body><main><article class="bd-article">'
-        f'<div class="vega-chart" id="desktop">{desktop}</div>{book}'
-        f'<div class="output text_html">{plain.to_html()}</div><div class="output text_html">{styled.to_html()}</div>'
+    (tmp_path / "book.html").write_text(
+        head + f'<style>{css}</style></head><body><main><article class="bd-article">'
+        f"{charts.offline_html(chart.to_dict())['text/html']}"
+        f'<div class="output text_html">{tables.styled(wide, caption, "t").to_html()}</div>'
         "</article></main></body></html>"
     )
     with br.serve(tmp_path) as (base, _):
-        facts = rm.measure(browser, base, "page.html")
-    by_id = {c["id"]: c for c in facts["charts"]}
-    assert by_id["desktop"]["smallest"] < rm.MIN_CHART_TEXT, "a chart scaled down to the phone must be caught"
-    assert not [c for c in facts["charts"] if c["id"] != "desktop" and c["smallest"] < rm.MIN_CHART_TEXT], facts
-    problems = unfit_tables(facts)
-    assert any("neither stacked nor sticky" in p or "caption" in p for p in problems), facts["tables"]
-    assert facts["tables"][1]["stacked"] and facts["tables"][1]["caption_fits"], facts["tables"]
+        before, after = rm.measure(browser, base, "bare.html"), rm.measure(browser, base, "book.html")
+    assert small_charts(before), "a chart scaled down to the phone must be caught"
+    caught = unfit_tables(before)
+    assert any("neither stacked nor sticky" in p for p in caught) and any("caption" in p for p in caught), caught
+    assert not small_charts(after) and not unfit_tables(after), (after["charts"], after["tables"])
+    assert after["tables"][0]["stacked"], "the book's wide table is stacked on a phone"
