@@ -346,14 +346,16 @@ def timeline() -> alt.LayerChart:
         x=years,
         x2="until:Q",
         y=rows,
-        color=alt.Color("kind:N", title="Kind of event"),
+        color=alt.Color("kind:N", title="Kind of event", legend=alt.Legend(orient="top")),  # before a long chart
         tooltip=["event", "start", "end", "kind", "summary", "chapter"],
     )
     names = base.mark_text(align="left", baseline="bottom", dy=5, lineBreak="\n").encode(
         x=alt.value(0), y=rows, text="name:N"
     )
     essays = events[events["kind"] == "the essays"]
-    rules = alt.Chart(essays).mark_rule(strokeDash=[4, 3], color="#000000").encode(x="start:Q")
+    # the years again along the top, where a reader starts a chart this tall
+    top = alt.X("start:Q", title=None, axis=alt.Axis(format="d", orient="top"))
+    rules = alt.Chart(essays).mark_rule(strokeDash=[4, 3], color="#000000").encode(x=top)
     return titled(
         bars + names + rules,
         "From the Bracero Program to the end of the 3x1 programme (dashed: the two essays)",
