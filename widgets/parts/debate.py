@@ -40,7 +40,7 @@ def propositions() -> alt.Chart:
 
 
 def h1b_industries() -> alt.Chart:
-    """Table 1: H-1B workers of 2002 in the six leading industries, with median income on hover."""
+    """Table 1: H-1B workers of 2002 in the six leading industries (a live notebook's tooltip adds the rest of the row)."""
     frame = data.load("portes_table1_h1b_2002")
     frame = frame[frame["row_type"] == "top six"]
     chart = (
