@@ -37,7 +37,8 @@ def test_an_explorer_carries_its_opening_drawing_and_its_spec():
     assert html == charts.offline_html(spec)["text/html"]
     island = lean.SPEC_ISLAND.search(html)
     assert island and "<svg" in island.group(3), "the explorer shows its opening state before any script runs"
-    assert json.loads(island.group(4)) == json.loads(json.dumps(spec)) and not links(html)
+    laid_out, _ = charts.for_phone(spec)
+    assert json.loads(island.group(4)) == json.loads(json.dumps(laid_out)) and not links(html)
 
 
 def test_offline_html_escapes_script_end_in_data():
@@ -56,6 +57,18 @@ def test_titled_chart_has_title_source_notes_and_description():
     assert spec["title"]["text"] == "A title" and spec["title"]["subtitle"][-1] == "A note."
     assert all(len(line) <= 95 for line in spec["title"]["subtitle"][:-1]), "source lines wrap to fit the column"
     assert spec["description"].startswith("A title. Source:")
+
+
+def test_charts_are_laid_out_for_a_phone_not_shrunk():
+    """Small multiples side by side are stacked, long titles wrap, and a wide plot narrows to the phone's column."""
+    frame = pd.DataFrame({"x": [1, 2, 3, 4], "y": [1, 2, 3, 4], "panel": list("abab")})
+    chart = alt.Chart(frame).mark_line().encode(x="x:Q", y="y:Q").properties(width=400)
+    faceted = charts.titled(chart.facet(column="panel:N"), "A title far too long for one line on a phone", "Source.")
+    spec, svg = charts.for_phone(faceted.to_dict())
+    assert "column" not in spec["facet"] and spec["columns"] == 1, "panels are stacked, not side by side"
+    assert all(len(line) <= charts.TITLE_CHARS for line in spec["title"]["text"])
+    assert float(charts.SVG_WIDTH.search(svg).group(1)) <= charts.PHONE_WIDTH
+    assert charts.for_phone(faceted.to_dict())[1] == svg, "the layout is stable run to run"
 
 
 def test_lines_by_tells_lines_apart_by_colour_and_dash_with_one_legend():

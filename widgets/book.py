@@ -12,7 +12,7 @@ a small icon sheet, unused CSS removed).
 import os
 from pathlib import Path
 
-from . import glossary, lean, pages
+from . import glossary, lean, pages, reader
 from .charts import BUILD_ENV
 
 
@@ -68,4 +68,5 @@ def setup(app):
     app.connect("html-page-context", _drop_repeated_scripts, priority=900)  # after every other handler
     glossary.setup(app)  # the glossary A to Z; term links open their definition in place
     pages.setup(app)  # valid markup, accessible names, descriptions, a real index.html
+    reader.setup(app)  # a chapter's first screen on a phone: its place in the book, goals folded
     return {"parallel_read_safe": True, "parallel_write_safe": True}

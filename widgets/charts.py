@@ -11,11 +11,13 @@ ipywidgets panels. Neither loads anything from another host. In the grader's san
 (``MIGRATION_BOOK_GRADING``, set by :mod:`widgets.grading`) charts are not drawn at all.
 """
 
+import copy
 import hashlib
 import html
 import itertools
 import json
 import os
+import re
 import textwrap
 
 import altair as alt
@@ -26,25 +28,36 @@ GRADING_ENV = "MIGRATION_BOOK_GRADING"  # set by widgets.grading in the sandbox:
 # Okabe & Ito (2008) palette: distinguishable with the common forms of colour blindness.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 DASHES = [[1, 0], [6, 3], [2, 2], [8, 2, 2, 2]]  # solid, dashed, dotted, dash-dot: lines differ without colour
-WIDTH = 440  # fits the text column of the book theme with axis labels and a legend
+# Charts are laid out for the narrowest reader: a 360 px phone's text column is 328 px, less the 6 px
+# padding of a chart's card in dark mode. Drawn at most this wide, a chart is never scaled down there,
+# so text of 11-12 px reads at 11-12 px; wider screens show it a little larger (_static/book.css).
+PHONE_WIDTH = 316
+WIDTH = 250  # the plot itself, leaving room for the y axis's labels and title
+# characters per line of a 14 px title, a 12 px subtitle, a 12 px axis title and an axis label
+TITLE_CHARS, SUBTITLE_CHARS, AXIS_CHARS, LABEL_CHARS = 34, 46, 40, 22
 
 
 @alt.theme.register("book", enable=True)
 def _theme() -> alt.theme.ThemeConfig:
     return {
         "config": {
-            "view": {"continuousWidth": WIDTH, "continuousHeight": 300, "stroke": None},
+            "view": {"continuousWidth": WIDTH, "continuousHeight": 260, "stroke": None},
             "range": {"category": PALETTE},
             "font": "sans-serif",
-            "title": {"anchor": "start", "fontSize": 15, "subtitleFontSize": 11, "subtitleColor": "#555"},
-            "axis": {"labelFontSize": 12, "titleFontSize": 12, "labelLimit": 320},
+            "title": {"anchor": "start", "fontSize": 14, "subtitleFontSize": 12, "subtitleColor": "#555"},
+            "axis": {"labelFontSize": 12, "titleFontSize": 12, "labelLimit": 150},
+            "header": {"labelFontSize": 12, "titleFontSize": 12, "labelLimit": PHONE_WIDTH},
+            "text": {"fontSize": 12},
             "legend": {
                 "labelFontSize": 12,
                 "titleFontSize": 12,
-                "labelLimit": 300,
+                "labelLimit": PHONE_WIDTH - 30,
+                # below the plot (a legend on top would shift the plot, which widgets.live's redraws keep in place)
                 "orient": "bottom",
-                "direction": "horizontal",
-                "columns": 2,
+                "direction": "vertical",
+                "layout": {
+                    "bottom": {"direction": "vertical", "anchor": "start"}
+                },  # several legends: one above another
             },
         }
     }
@@ -67,14 +80,13 @@ def offline_html(spec: dict, **_) -> dict:
     A chart that does not move is drawn here as inline SVG (vl-convert), with its text alternative,
     so it shows with the text, prints, and needs no script. An explorer gets the same drawing of its
     opening state plus its spec; the page's loader (widgets/lean.py) swaps in the live Vega view
-    once the page has loaded.
+    once the page has loaded. Both are first laid out for a phone (:func:`for_phone`).
     """
-    import vl_convert
-
+    spec, svg = for_phone(spec)
     text = json.dumps(spec, sort_keys=True, separators=(",", ":")).replace("</", "<\\/")
     chart_id = "vg-" + hashlib.sha1(text.encode()).hexdigest()[:12]
     label = html.escape(spec.get("description") or _title_text(spec) or "chart", quote=True)
-    svg = vl_convert.vegalite_to_svg(spec)
+    width = f' style="--w: {_svg_width(svg):g}px"'  # its drawn width, which wider screens enlarge a little
     made = (spec.get("usermeta") or {}).get("made")
     note = (
         f'\n<details class="how-made"><summary>How this was made</summary><p>{html.escape(made)}</p></details>'
@@ -83,12 +95,170 @@ def offline_html(spec: dict, **_) -> dict:
     )
     if not _binds(spec):
         return {
-            "text/html": f'<div class="vega-chart" id="{chart_id}" role="img" aria-label="{label}">{svg}</div>{note}'
+            "text/html": f'<div class="vega-chart" id="{chart_id}" role="img" aria-label="{label}"{width}>{svg}</div>{note}'
         }
     return {
-        "text/html": f'<div class="vega-chart vega-explorer" id="{chart_id}" role="figure" aria-label="{label}">{svg}</div>\n'
+        "text/html": f'<div class="vega-chart vega-explorer" id="{chart_id}" role="figure" aria-label="{label}"'
+        f"{width}>{svg}</div>\n"
         f'<script type="application/json" id="{chart_id}-spec">{text}</script>{note}'
     }
+
+
+SVG_WIDTH = re.compile(r'<svg\b[^>]*? width="([\d.]+)"')
+MIN_PLOT = 120  # px: a plot is not squeezed narrower than this to fit a phone
+
+
+def _svg_width(svg: str) -> float:
+    return float(SVG_WIDTH.search(svg).group(1))
+
+
+def for_phone(spec: dict) -> tuple[dict, str]:
+    """The spec laid out for a phone's column, and its SVG: at most :data:`PHONE_WIDTH` px wide where it can be.
+
+    Small multiples side by side are stacked (a facet's columns become rows, ``hconcat`` becomes
+    ``vconcat``), long titles and source lines wrap, and a plot still too wide is narrowed (each
+    panel's ``width``, down to :data:`MIN_PLOT`) until the whole drawing fits.
+
+    >>> spec = {"mark": "point", "width": 600, "data": {"values": [{"x": 1}]}, "encoding": {"x": {"field": "x"}}}
+    >>> narrowed, svg = for_phone(spec)
+    >>> narrowed["width"] < 600 and _svg_width(svg) <= PHONE_WIDTH
+    True
+    """
+    import vl_convert
+
+    spec = copy.deepcopy(spec)
+    _stack(spec)
+    _wrap_titles(spec)
+    _wrap_labels(spec, _values(spec))
+    svg = vl_convert.vegalite_to_svg(spec)
+    for _ in range(4):
+        excess = _svg_width(svg) - PHONE_WIDTH
+        if excess <= 0 or not _narrow(spec, excess):
+            break
+        svg = vl_convert.vegalite_to_svg(spec)
+    return spec, svg
+
+
+def _stack(node: dict) -> None:
+    """Stack, in place, small multiples in one column with their labels on top (a facet by row keeps
+    its labels at the side, where they take the plot's width), and side-by-side charts one above another."""
+    facet = node.get("facet")
+    if isinstance(facet, dict) and len({"row", "column"} & set(facet)) == 1:
+        node["facet"] = _on_top(facet.get("column") or facet.get("row"))
+        node["columns"] = 1
+    encoding = node.get("encoding", {})
+    if len({"row", "column"} & set(encoding)) == 1:
+        encoding["facet"] = _on_top(encoding.pop("column", None) or encoding.pop("row"))
+        node["columns"] = 1
+    if "hconcat" in node:
+        node["vconcat"] = node.pop("hconcat")
+    if "concat" in node:
+        node["columns"] = 1
+    for child in node.get("vconcat", []) + node.get("concat", []) + node.get("layer", []):
+        _stack(child)
+    if isinstance(node.get("spec"), dict):
+        _stack(node["spec"])
+
+
+def _on_top(field: dict) -> dict:
+    """A facet's field with its panel labels set flat, from the left edge, above each panel."""
+    field.setdefault("header", {}).update(labelAngle=0, labelAlign="left", labelAnchor="start", labelOrient="top")
+    return field
+
+
+def _wrap(lines, chars: int) -> list[str]:
+    lines = [lines] if isinstance(lines, str) else list(lines)
+    return [part for line in lines for part in (textwrap.wrap(line, chars) or [line])]
+
+
+def _wrap_titles(node: dict) -> None:
+    """Wrap, in place, a chart's title, subtitle and axis titles (and its panels' and layers') to the phone's column."""
+    title = node.get("title")
+    if isinstance(title, str) and len(title) > TITLE_CHARS:
+        node["title"] = _wrap(title, TITLE_CHARS)
+    elif isinstance(title, dict):
+        if "text" in title:
+            title["text"] = _wrap(title["text"], TITLE_CHARS)
+        if "subtitle" in title:
+            title["subtitle"] = _wrap(title["subtitle"], SUBTITLE_CHARS)
+    for channel in ("x", "y"):
+        field = node.get("encoding", {}).get(channel)
+        if isinstance(field, dict) and isinstance(field.get("title"), str) and len(field["title"]) > AXIS_CHARS:
+            field["title"] = _wrap(field["title"], AXIS_CHARS)
+    for child in node.get("vconcat", []) + node.get("concat", []) + node.get("layer", []):
+        _wrap_titles(child)
+    if isinstance(node.get("spec"), dict):
+        _wrap_titles(node["spec"])
+
+
+def _values(spec: dict) -> dict[str, set]:
+    """Every column's values in the spec's own tables (inline rows), by column name."""
+    tables = [*spec.get("datasets", {}).values()]
+    stack = [spec]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            rows = node.get("data", {}).get("values") if isinstance(node.get("data"), dict) else None
+            tables.append(rows if isinstance(rows, list) else [])
+            stack.extend(v for k, v in node.items() if k in ("layer", "vconcat", "concat", "spec"))
+        elif isinstance(node, list):
+            stack.extend(node)
+    found: dict[str, set] = {}
+    for rows in tables:
+        for row in rows if isinstance(rows, list) else []:
+            for key, value in row.items() if isinstance(row, dict) else []:
+                found.setdefault(key, set()).add(value)
+    return found
+
+
+def _lines(values, chars: int) -> dict[str, list[str]]:
+    """Each text value longer than ``chars`` -> its lines, wrapped at ``chars``."""
+    return {v: textwrap.wrap(v, chars) for v in sorted(v for v in values if isinstance(v, str) and len(v) > chars)}
+
+
+def _wrap_labels(node: dict, values: dict[str, set]) -> None:
+    """Wrap, in place, long category labels of a y axis onto several lines (a label expression looking
+    each one up), so they stay whole within the axis's label limit; a row of the band grows to fit them."""
+    field = node.get("encoding", {}).get("y")
+    if isinstance(field, dict) and field.get("type") in ("nominal", "ordinal") and field.get("axis", {}) is not None:
+        lines = _lines(values.get(field.get("field"), ()), LABEL_CHARS)
+        axis = field.setdefault("axis", {})
+        if lines and "labelExpr" not in axis:
+            axis["labelExpr"] = f"({json.dumps(lines, sort_keys=True)}[datum.label] || [datum.label])"
+            height, need = node.get("height"), 14 * max(map(len, lines.values())) + 4
+            if isinstance(height, dict) and height.get("step", need) < need:
+                node["height"] = {"step": need}
+            elif isinstance(height, (int, float)) and height < need * len(values[field["field"]]):
+                node["height"] = need * len(values[field["field"]])
+    facet = node.get("facet") if isinstance(node.get("facet"), dict) else node.get("encoding", {}).get("facet")
+    if isinstance(facet, dict) and "field" in facet:
+        lines = _lines(values.get(facet["field"], ()), LABEL_CHARS + 8)
+        header = facet.setdefault("header", {})
+        if lines and "labelExpr" not in header:
+            header["labelExpr"] = f"({json.dumps(lines, sort_keys=True)}[datum.label] || [datum.label])"
+    for child in node.get("vconcat", []) + node.get("concat", []) + node.get("layer", []):
+        _wrap_labels(child, values)
+    if isinstance(node.get("spec"), dict):
+        _wrap_labels(node["spec"], values)
+
+
+def _narrow(node: dict, excess: float) -> bool:
+    """Narrow, in place, the plots of a chart ``excess`` px too wide; False when none could narrow."""
+    if "vconcat" in node or "concat" in node:
+        return any([_narrow(child, excess) for child in node.get("vconcat", []) + node.get("concat", [])])
+    if "hconcat" in node:
+        return any([_narrow(child, excess / len(node["hconcat"])) for child in node["hconcat"]])
+    if isinstance(node.get("spec"), dict):  # a facet or repeat: its panel's size
+        return _narrow(node["spec"], excess)
+    width = node.get("width", WIDTH)
+    if isinstance(width, dict) and "step" in width:
+        step = width["step"]
+        node["width"] = {"step": max(8, step * (1 - excess / (excess + PHONE_WIDTH)))}
+        return node["width"]["step"] < step
+    if not isinstance(width, (int, float)):
+        return False
+    node["width"] = max(MIN_PLOT, round(width - excess))
+    return node["width"] < width
 
 
 def _title_text(spec: dict) -> str:
@@ -121,7 +291,7 @@ def titled(chart: alt.TopLevelMixin, title: str, source: str, notes=()) -> alt.T
     """Give a chart its title, a source line (then any ``notes``, a line each), and a text
     description for screen readers."""
     return chart.properties(
-        title=alt.TitleParams(text=title, subtitle=[*textwrap.wrap(source, 95), *notes]),
+        title=alt.TitleParams(text=title, subtitle=[*textwrap.wrap(source, SUBTITLE_CHARS), *notes]),
         description=f"{title}. {source}",
     )
 

@@ -20,19 +20,50 @@ import pandas as pd
 from . import data
 
 CAPTION = "caption-side: bottom; text-align: left; font-size: 0.85em; color: #444;"
+PHONE_CHARS = 40  # characters a table's widest row may span (headers included) and still fit a phone's column
+
+
+def _too_wide(frame: pd.DataFrame) -> bool:
+    """True when a table would not fit a phone's column (:data:`PHONE_CHARS`) at a comfortable width:
+    each column as wide as its longest value (wrapped text counted at most 16 characters), and never
+    narrower than its longest word.
+
+    >>> small = pd.DataFrame({"year": [1990], "cap": [65000]})
+    >>> text = pd.DataFrame({"term": ["Remittances"], "meaning": ["money migrants send home " * 4]})
+    >>> _too_wide(small), _too_wide(text), _too_wide(pd.concat([small, text], axis=1))
+    (False, False, True)
+    """
+
+    def words(column) -> int:
+        return max(len(w) for text in [column, *frame[column]] for w in str(text).split() or [""])
+
+    def comfortable(column) -> int:
+        return max(words(column), min(16, max(len(str(v)) for v in frame[column])) if len(frame) else 0)
+
+    return sum(comfortable(c) + 2 for c in frame.columns) > PHONE_CHARS
+
+
+def _css_string(text: str) -> str:
+    return '"' + str(text).replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
 
 
 def styled(
     frame: pd.DataFrame, caption: str, uuid: str, precision: int = 1, right: list[str] = ()
 ) -> pd.io.formats.style.Styler:
     """``frame`` as a book table: no index, numbers to ``precision`` decimals, blanks as a dash,
-    ``caption`` below, ids fixed by ``uuid`` (unique on its page), and the ``right`` columns right-aligned."""
+    ``caption`` below, ids fixed by ``uuid`` (unique on its page), and the ``right`` columns right-aligned.
+
+    A table too wide for a phone gets the class ``stacked``: on a narrow screen (``_static/book.css``)
+    each row shows as a card, one line per column, labelled by its header (the ``--label`` of its cells).
+    """
+    wide = _too_wide(frame)
+    labels = [{"selector": f"td.col{i}", "props": [("--label", _css_string(c))]} for i, c in enumerate(frame.columns)]
     return (
         frame.style.hide(axis="index")
         .format(precision=precision, na_rep="–")
         .set_caption(caption)
         .set_uuid(uuid)
-        .set_table_attributes('class="data-table"')
+        .set_table_attributes('class="data-table stacked"' if wide else 'class="data-table"')
         .set_table_styles(
             [
                 {"selector": "caption", "props": CAPTION},
@@ -43,6 +74,7 @@ def styled(
                     for i, c in enumerate(frame.columns)
                     if c in right
                 ],
+                *(labels if wide else []),
             ]
         )
     )

@@ -99,8 +99,8 @@ def tie_counts_text() -> str:
 
 
 def systems_table():
-    """The data file as a readable table: who receives from whom, the tie, and whether she states it."""
-    return tables.show(SYSTEMS, columns=["receiving", "sending", "tie", "tie_basis", "period"])
+    """The data file as a readable table: who receives from whom, the tie, whether she states it, and her point."""
+    return tables.show(SYSTEMS, columns=["receiving", "sending", "tie", "tie_basis", "period", "note"])
 
 
 def systems_chart() -> alt.Chart:
@@ -117,7 +117,7 @@ def systems_chart() -> alt.Chart:
                 "receiving:N",
                 title="Receiving country or region",
                 sort=RECEIVING_ORDER,
-                axis=alt.Axis(labelAngle=-40, orient="top"),
+                axis=alt.Axis(labelAngle=-90, orient="top"),
             ),
             y=alt.Y("label:N", title="Sending country or region", sort=rows),
             color=alt.Color(
@@ -139,7 +139,7 @@ def systems_chart() -> alt.Chart:
     return titled(
         chart,
         "Each receiving country draws on its own zone: the migration systems Sassen names",
-        data.source(SYSTEMS) + " One dot per named pair; hover for her point about it.",
+        data.source(SYSTEMS) + " One dot per named pair; her point about each is in the table above.",
     )
 
 

@@ -17,14 +17,14 @@ KIND_ORDER = ["agreed", "counterpoint", "less recognised"]
 
 
 def propositions() -> alt.Chart:
-    """Portes's eleven propositions as one dot each, grouped by list, with the text on hover."""
+    """Portes's eleven propositions as one dot each, grouped by list and labelled as in the table beside it."""
     frame = data.load("portes_propositions")
     frame["position"] = frame.groupby("kind").cumcount() + 1
     chart = (
         alt.Chart(frame)
         .mark_circle(size=500, opacity=0.9)
         .encode(
-            x=alt.X("position:O", title="Proposition in the list (hover for its text)", axis=alt.Axis(labelAngle=0)),
+            x=alt.X("position:O", title="Proposition in the list (its text: the table)", axis=alt.Axis(labelAngle=0)),
             y=alt.Y("kind:N", title=None, sort=KIND_ORDER),
             color=alt.Color("kind:N", sort=KIND_ORDER, legend=None),
             tooltip=["id", "kind", "statement"],
@@ -40,7 +40,7 @@ def propositions() -> alt.Chart:
 
 
 def h1b_industries() -> alt.Chart:
-    """Table 1: H-1B workers of 2002 in the six leading industries, with median income on hover."""
+    """Table 1: H-1B workers of 2002 in the six leading industries (a live notebook's tooltip adds the rest of the row)."""
     frame = data.load("portes_table1_h1b_2002")
     frame = frame[frame["row_type"] == "top six"]
     chart = (

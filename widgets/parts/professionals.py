@@ -8,6 +8,8 @@ thresholds are rows of ``data/essay_claims.csv`` (see :mod:`widgets.claims`).
 
 from __future__ import annotations
 
+import textwrap
+
 import altair as alt
 import numpy as np
 import pandas as pd
@@ -108,17 +110,24 @@ def table1_shares() -> pd.DataFrame:
     )
 
 
-def _nudged(frame: pd.DataFrame, column: str, gap: float) -> pd.DataFrame:
-    """A copy with ``label_y``: ``column`` pushed apart where neighbouring values are closer than ``gap``."""
+def _nudged(frame: pd.DataFrame, column: str, gap: float, lines: str | None = None) -> pd.DataFrame:
+    """A copy with ``label_y``: ``column`` pushed up, from the lowest value, where a label (its first
+    line at ``label_y``, the rest below) would come within ``gap`` per line (column ``lines``) of the one below.
+
+    >>> list(_nudged(pd.DataFrame({"v": [1.0, 2.0, 10.0]}), "v", 3)["label_y"])
+    [1.0, 4.0, 10.0]
+    """
     frame = frame.sort_values(column).copy()
-    values = frame[column].astype(float).to_numpy()
-    labels = values.copy()
-    for i in range(1, len(values)):
-        if labels[i] - labels[i - 1] < gap:
-            middle = (values[i] + values[i - 1]) / 2
-            labels[i - 1], labels[i] = middle - gap / 2, middle + gap / 2
+    labels = frame[column].astype(float).to_numpy().copy()
+    heights = frame[lines].to_numpy() if lines else [1] * len(labels)
+    for i in range(1, len(labels)):
+        labels[i] = max(labels[i], labels[i - 1] + gap * heights[i])
     frame["label_y"] = labels
     return frame
+
+
+def _short_lines(text: str) -> str:
+    return "\n".join(textwrap.wrap(text, 18))
 
 
 def table1_income_education() -> alt.Chart:
@@ -141,13 +150,22 @@ def table1_income_education() -> alt.Chart:
         ],
     )
     dots = base.mark_circle(size=140, color=PALETTE[0])
+    # names on up to three short lines, so the labels beside the dots fit a phone's column
+    frame = frame.assign(name=frame["industry"].map(_short_lines))
+    named = _nudged(frame.assign(lines=frame["name"].str.count("\n") + 1), "median_income_usd", 1700, "lines")
     labels = (
-        alt.Chart(_nudged(frame, "median_income_usd", 1500))
-        .mark_text(align="left", dx=9, fontSize=11)
-        .encode(x="masters_or_higher_pct:Q", y="label_y:Q", text="industry:N")
+        alt.Chart(named)
+        .mark_text(align="left", dx=9, fontSize=12, lineBreak="\n")
+        .encode(x="masters_or_higher_pct:Q", y="label_y:Q", text="name:N")
+    )
+    # a label pushed away from its dot is tied to it by a short grey line
+    leaders = (
+        alt.Chart(named)
+        .mark_rule(color="#888888", strokeWidth=1)
+        .encode(x="masters_or_higher_pct:Q", y="median_income_usd:Q", y2="label_y:Q", xOffset=alt.value(6))
     )
     return titled(
-        (dots + labels).properties(height=260, width=300),
+        (leaders + dots + labels).properties(height=340, width=300),
         "The best-educated H-1B workers (universities) earned the least",
         data.source("portes_table1_h1b_2002"),
     )

@@ -10,6 +10,7 @@ use the book's colour-blind-safe palette.
 from __future__ import annotations
 
 import re
+import textwrap
 
 import altair as alt
 import pandas as pd
@@ -332,28 +333,31 @@ def japan() -> alt.Chart:
 
 
 def timeline() -> alt.LayerChart:
-    """Every event of ``data/timeline.csv`` as a bar from its first to its last year, the essays dashed."""
+    """Every event of ``data/timeline.csv`` as a bar from its first to its last year, named above its bar
+    (whole, on up to two lines, so the names need no axis beside a phone-width plot), the essays dashed."""
     events = data.load("timeline")
     events["until"] = events["end"] + 1  # a one-year event is drawn one year wide
+    events["name"] = events["event"].map(lambda text: "\n".join(textwrap.wrap(text, 44)))
     order = list(events.sort_values(["start", "end"])["event"])
-    bars = (
-        alt.Chart(events)
-        .mark_bar(height=9)
-        .encode(
-            x=alt.X(
-                "start:Q", title="Year", axis=alt.Axis(format="d"), scale=alt.Scale(domain=[1940, 2025], zero=False)
-            ),
-            x2="until:Q",
-            y=alt.Y("event:N", sort=order, title=None, axis=alt.Axis(labelLimit=260)),
-            color=alt.Color("kind:N", title="Kind of event"),
-            tooltip=["event", "start", "end", "kind", "summary", "chapter"],
-        )
-        .properties(height=alt.Step(14))
+    years = alt.X("start:Q", title="Year", axis=alt.Axis(format="d"), scale=alt.Scale(domain=[1940, 2025], zero=False))
+    rows = alt.Y("event:N", sort=order, title=None, axis=None)
+    base = alt.Chart(events).properties(height=alt.Step(42), width=300)
+    bars = base.mark_bar(height=9, yOffset=12).encode(
+        x=years,
+        x2="until:Q",
+        y=rows,
+        color=alt.Color("kind:N", title="Kind of event", legend=alt.Legend(orient="top")),  # before a long chart
+        tooltip=["event", "start", "end", "kind", "summary", "chapter"],
+    )
+    names = base.mark_text(align="left", baseline="bottom", dy=5, lineBreak="\n").encode(
+        x=alt.value(0), y=rows, text="name:N"
     )
     essays = events[events["kind"] == "the essays"]
-    rules = alt.Chart(essays).mark_rule(strokeDash=[4, 3], color="#000000").encode(x="start:Q")
+    # the years again along the top, where a reader starts a chart this tall
+    top = alt.X("start:Q", title=None, axis=alt.Axis(format="d", orient="top"))
+    rules = alt.Chart(essays).mark_rule(strokeDash=[4, 3], color="#000000").encode(x=top)
     return titled(
-        bars + rules,
+        bars + names + rules,
         "From the Bracero Program to the end of the 3x1 programme (dashed: the two essays)",
         "Sources: one per event, with its words, in data/timeline.csv; the essays' data dates from the essays themselves.",
     )
