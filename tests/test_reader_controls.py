@@ -197,11 +197,11 @@ def test_light_system_setting_gives_light(browser, server):
         context.close()
 
 
-# The background a box is seen on (its own, or its nearest ancestor's that is not transparent) and the
+# The background a box is seen on (its svg's, its own, or its nearest ancestor's that is not transparent) and the
 # lightness of its chart text, both as relative lightness 0 (black) to 1 (white).
 LIGHTNESS = """el => { const parse = c => (c.match(/[\\d.]+/g) || []).map(Number);
   const lum = ([r, g, b]) => (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
-  let box = el, bg = parse(getComputedStyle(el).backgroundColor);
+  let box = el.querySelector('svg') || el, bg = parse(getComputedStyle(box).backgroundColor);
   while (box && bg.length === 4 && bg[3] === 0) { box = box.parentElement; bg = box ? parse(getComputedStyle(box).backgroundColor) : [255, 255, 255]; }
   const text = el.querySelector('svg text');
   return {background: lum(bg), text: text ? lum(parse(getComputedStyle(text).fill)) : null}; }"""
@@ -212,6 +212,8 @@ def test_dark_charts_and_tables(browser, server, page):
     context, tab, _ = open_tab(browser, "phone", "dark")
     try:
         tab.goto(f"{server}/{page}", wait_until="load")
+        tab.evaluate(br.SCROLL_PAST_EXPLORERS)  # explorers go live (vega-embed draws them again)
+        tab.wait_for_function(br.ALL_DRAWN, timeout=15_000)
         tab.evaluate(br.RENDER_ALL)
         charts = [c.evaluate(LIGHTNESS) for c in tab.locator(".bd-article .vega-chart").all()]
         tables = [t.evaluate(LIGHTNESS) for t in tab.locator(".bd-article table").all()]

@@ -170,10 +170,11 @@ def verdict_counts(claims: list[Claim]) -> dict:
     return {v: int(counts.get(v, 0)) for v in VERDICTS if counts.get(v, 0)}
 
 
+# Each tint carries its own dark text, so a marked cell reads in dark mode too (the table's text is light there).
 COLOURS = {
-    MARK[ROUNDED]: "background-color: #fff4d6;",
-    MARK[DISAGREES]: "background-color: #fde0d6; font-weight: bold;",
-    MARK[WORDING]: "background-color: #e6e0f5;",
+    MARK[ROUNDED]: "background-color: #fff4d6; color: #1b1b1b;",
+    MARK[DISAGREES]: "background-color: #fde0d6; color: #1b1b1b; font-weight: bold;",
+    MARK[WORDING]: "background-color: #e6e0f5; color: #1b1b1b;",
 }
 
 
