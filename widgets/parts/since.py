@@ -56,7 +56,7 @@ def remittances() -> alt.LayerChart:
     rem = data.load("since_remittances")
     rem["billions"] = rem["value_musd"] / 1000
     recession = data.load("timeline").query("event == 'Great Recession in the United States'")
-    years = alt.Scale(domain=[2006, 2024], zero=False)
+    years = alt.Scale(domain=[2006, 2026], zero=False)
     band = (
         alt.Chart(recession)
         .mark_rect(color="#bbbbbb", opacity=0.35)
@@ -120,8 +120,9 @@ def mexican_born() -> alt.Chart:
     return titled(chart, "Mexican-born population of the US, all and unauthorized (Pew estimates)", authors(frame))
 
 
-def three_for_one_budget() -> alt.LayerChart:
-    """The federal 3x1 budget as Mexican press reports give it (two reports for 2019 side by side)."""
+def three_for_one_budget() -> alt.Chart:
+    """The federal 3x1 budget as Mexican press reports give it: one bar per report, the 2019 add-back stacked
+    on the 2019 proposal."""
     budget = data.load("since_three_for_one")
     budget["million pesos"] = budget["value_pesos"] / 1e6
     bars = (
@@ -130,15 +131,25 @@ def three_for_one_budget() -> alt.LayerChart:
         .encode(
             x=alt.X("year:O", title="Budget year"),
             xOffset="bibkey:N",
-            y=alt.Y("million pesos:Q", title="Federal 3x1 budget (million current pesos)"),
+            y=alt.Y("million pesos:Q", title="Federal 3x1 budget (million current pesos)", stack="zero"),
             color=alt.Color("budget:N", title="Figure given as"),
             tooltip=["year", "budget", "value_pesos", "bibkey", "locator"],
         )
     )
-    labels = bars.mark_text(dy=-6, fontSize=11).encode(
-        text=alt.Text("million pesos:Q", format=".1f"), color=alt.value("#333")
-    )
-    return titled(bars + labels, "The federal 3x1 budget in the Mexican press, 2016-2019", authors(budget))
+    return titled(bars, "The federal 3x1 budget in the Mexican press, 2016-2019", authors(budget))
+
+
+def remittances_and_population() -> pd.DataFrame:
+    """Mexico's recorded remittances (latest release of each year) beside the Mexican-born population of the US
+    (MPI's American Community Survey estimates), for the years both give: the test of Portes's settlement claim."""
+    rem = data.load("since_remittances").query("recipient == 'Mexico'")
+    latest = rem.sort_values("release").drop_duplicates("year", keep="last").set_index("year")["value_musd"]
+    mig = data.load("since_mexico_migration")
+    people = mig[mig["measure"].str.contains("MPI")].set_index("year")["value"]
+    years = sorted(set(latest.index) & set(people.index))
+    frame = pd.DataFrame({"remittances_musd": latest.loc[years], "mexican_born": people.loc[years]})
+    frame["usd_per_person"] = frame["remittances_musd"] * 1e6 / frame["mexican_born"]
+    return frame
 
 
 # ----------------------------------------------------------------------------- Part II (chapter 22)
@@ -160,7 +171,9 @@ def h1b_record_caps() -> tuple[pd.DataFrame, pd.DataFrame]:
 
 def h1b_after_ac21() -> alt.LayerChart:
     """The cap as a step line to FY2004, against petitions, approvals and the cap-season receipts."""
-    h1b = data.load("since_h1b")
+    h1b = data.load("since_h1b").query(
+        "count in ['petitions filed', 'petitions approved', 'cap-season petitions received']"
+    )
     caps, counted = h1b_record_caps()
     columns = ["fiscal_year", "count", "value", "locator"]
     others = pd.concat([h1b[columns], counted[columns]])
@@ -191,6 +204,37 @@ def h1b_after_ac21() -> alt.LayerChart:
         "The H-1B cap (black line, to FY2004) against petitions, approvals and the cap season",
         authors(pd.concat([caps, counted, h1b])),
     )
+
+
+def h1b_lottery() -> pd.DataFrame:
+    """The H-1B lottery by cap fiscal year: eligible registrations, selected registrations, and where USCIS gives
+    them, unique beneficiaries and beneficiaries selected (each release as its own row)."""
+    h1b = data.load("since_h1b")
+    counts = [
+        "eligible registrations",
+        "selected registrations",
+        "unique beneficiaries registered",
+        "beneficiaries selected",
+    ]
+    return h1b[h1b["count"].isin(counts)][["fiscal_year", "count", "value", "approximate", "bibkey"]]
+
+
+def h1b_lottery_chart() -> alt.Chart:
+    """Registrations and selections in the lottery, FY2021 to FY2026, from USCIS's latest table."""
+    frame = h1b_lottery().query("bibkey == 'uscis2025reg'")
+    chart = (
+        alt.Chart(frame)
+        .mark_line(point=True)
+        .encode(
+            x=alt.X("fiscal_year:O", title="Cap fiscal year"),
+            y=alt.Y("value:Q", title="Count (registrations or beneficiaries, not workers)"),
+            color=alt.Color("count:N", title="What is counted"),
+            strokeDash=alt.StrokeDash("count:N", title="What is counted"),
+            tooltip=["fiscal_year", "count", "value", "approximate"],
+        )
+    )
+    rows = data.load("since_h1b").query("bibkey == 'uscis2025reg'")
+    return titled(chart, "The H-1B lottery: registrations and selections by cap fiscal year", authors(rows))
 
 
 def masters_or_higher_fy2019() -> float:
@@ -279,12 +323,18 @@ MULTIPLIERS = {
     "moretti_tradable_jobs": "Moretti: any tradable job",
     "moretti_skilled_jobs": "Moretti: skilled tradable job",
     "moretti_unskilled_jobs": "Moretti: unskilled tradable job",
-    "vandijk_tradable_jobs": "van Dijk: any tradable job",
+    "vandijk_tradable_jobs": "van Dijk 2014 (working paper): any tradable job",
+    "vandijk2017_tradable_low": "van Dijk 2017 (article): any tradable job, low end",
+    "vandijk2017_tradable_high": "van Dijk 2017 (article): any tradable job, high end",
+    "vandijk2017_highwage_low": "van Dijk 2017 (article): high-wage job, low end",
+    "vandijk2017_highwage_high": "van Dijk 2017 (article): high-wage job, high end",
 }
 JAPAN = {
     "koreans_remaining_1945": "Koreans who stayed, 1945 (about)",
     "goto_nikkeijin": "Nikkeijin working in Japan, c. 2007 (more than)",
     "koreans_registered_2017": "Korean nationals registered, June 2017",
+    "japan_trainees_june2024": "Technical intern trainees, June 2024",
+    "japan_ssw_june2024": "Specified Skilled Workers, June 2024",
 }
 
 
@@ -292,12 +342,14 @@ def _labelled(keys: dict[str, str]) -> pd.DataFrame:
     """Rows of outside_numbers for ``keys``, each with its label and its work's first author."""
     frame = data.load("outside_numbers").set_index("key").loc[list(keys)].reset_index()
     frame["label"] = list(keys.values())
-    frame["source"] = [citation.split(",")[0] for citation in frame["citation"]]
+    frame["source"] = [
+        f"{c.split(',')[0]} {y}" for c, y in zip(frame["citation"], frame["citation"].str.extract(r"(\d{4})")[0])
+    ]
     return frame
 
 
 def multipliers() -> alt.LayerChart:
-    """Moretti's local job multipliers beside van Dijk's re-estimate."""
+    """Moretti's local job multipliers beside van Dijk's working paper (2014) and published article (2017)."""
     frame = _labelled(MULTIPLIERS)
     bars = (
         alt.Chart(frame)
@@ -310,11 +362,13 @@ def multipliers() -> alt.LayerChart:
         )
     )
     labels = bars.mark_text(align="left", dx=4).encode(text=alt.Text("value:Q", format=".2f"), color=alt.value("#333"))
-    return titled(bars + labels, "Local job multipliers in US cities: two estimates", authors(frame))
+    return titled(
+        bars + labels, "Local job multipliers in US cities: Moretti and van Dijk's two estimates", authors(frame)
+    )
 
 
 def japan() -> alt.Chart:
-    """Three different counts of Japan's long-settled and side-door foreign residents."""
+    """Different counts of Japan's long-settled, side-door (nikkeijin, trainees) and 2019 front-door foreign workers."""
     frame = _labelled(JAPAN)
     bars = (
         alt.Chart(frame)
@@ -325,7 +379,9 @@ def japan() -> alt.Chart:
             tooltip=["label", "value", "unit", "locator"],
         )
     )
-    return titled(bars, "Japan's long-settled and side-door foreign residents (three different counts)", authors(frame))
+    return titled(
+        bars, "Japan's long-settled, side-door and front-door foreign residents (different counts)", authors(frame)
+    )
 
 
 # ----------------------------------------------------------------------------- the timeline
@@ -341,7 +397,7 @@ def timeline() -> alt.LayerChart:
         .mark_bar(height=9)
         .encode(
             x=alt.X(
-                "start:Q", title="Year", axis=alt.Axis(format="d"), scale=alt.Scale(domain=[1940, 2025], zero=False)
+                "start:Q", title="Year", axis=alt.Axis(format="d"), scale=alt.Scale(domain=[1940, 2028], zero=False)
             ),
             x2="until:Q",
             y=alt.Y("event:N", sort=order, title=None, axis=alt.Axis(labelLimit=260)),
@@ -354,7 +410,7 @@ def timeline() -> alt.LayerChart:
     rules = alt.Chart(essays).mark_rule(strokeDash=[4, 3], color="#000000").encode(x="start:Q")
     return titled(
         bars + rules,
-        "From the Bracero Program to the end of the 3x1 programme (dashed: the two essays)",
+        "From the Bracero Program to the 2025 H-1B payment and remittance tax (dashed: the two essays)",
         "Sources: one per event, with its words, in data/timeline.csv; the essays' data dates from the essays themselves.",
     )
 
