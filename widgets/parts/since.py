@@ -45,7 +45,17 @@ def show_outside(keys: list[str]) -> pd.io.formats.style.Styler:
         "full citation of each are in data/outside_numbers.csv (see the data-limits page)."
     )
     frame = outside_table(keys).reset_index().rename(columns={"key": "figure"})
+    frame["value"] = frame["value"].map(as_written)
     return tables.styled(frame, caption, "outside-" + "-".join(k.split("_")[0] for k in keys[:2]), precision=2)
+
+
+def as_written(value: float) -> str:
+    """A figure with thousands separated and no digits it does not have (0.035 stays 0.035, 1e10 is written out).
+
+    >>> as_written(0.035), as_written(10e9), as_written(2.5), as_written(25344.0)
+    ('0.035', '10,000,000,000', '2.5', '25,344')
+    """
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.6g}"
 
 
 # ----------------------------------------------------------------------------- Part I (chapter 13)
@@ -150,6 +160,23 @@ def remittances_and_population() -> pd.DataFrame:
     frame = pd.DataFrame({"remittances_musd": latest.loc[years], "mexican_born": people.loc[years]})
     frame["usd_per_person"] = frame["remittances_musd"] * 1e6 / frame["mexican_born"]
     return frame
+
+
+def show_remittances_and_population() -> pd.io.formats.style.Styler:
+    """:func:`remittances_and_population` as a book table."""
+    frame = remittances_and_population().reset_index()
+    frame.columns = [
+        "year",
+        "remittances to Mexico (million current US$)",
+        "Mexican-born residents of the US (MPI)",
+        "US$ per Mexican-born resident",
+    ]
+    caption = (
+        "Recorded remittances to Mexico (latest release of each year; Bank of Mexico as reported) beside the "
+        "Mexican-born population of the US (Migration Policy Institute, American Community Survey): two sources, "
+        "current dollars. Outside the essays."
+    )
+    return tables.styled(frame.astype({"year": str}), caption, "remittances-population", precision=0)
 
 
 # ----------------------------------------------------------------------------- Part II (chapter 22)
