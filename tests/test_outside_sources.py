@@ -27,16 +27,18 @@ SERIES = {  # resource -> the column holding its figure
     "since_three_for_one": "value_pesos",
 }
 # Figures the source writes in words, not digits: the word and the value it stands for.
-WORDS = {"one-third": 1 / 3, "fivefold": 5, "five-fold": 5, "six": 6, "is one": 1}
+WORDS = {"one-third": 1 / 3, "two-thirds": 2 / 3, "fivefold": 5, "five-fold": 5, "six": 6, "is one": 1, "fifteen": 15}
 SINCE = ["since-I", "since-II", "since-III", "since-IV"]
 
 
 SPANISH = re.compile(r"(\d+) millones (\d{1,3})(?: mil |, )(\d{3})")  # "39 millones 363 mil 644"
+SPANISH_THOUSANDS = re.compile(r"(?<![\d,.])(\d{1,3}) mil (\d{3})\b")  # "140 mil 982"
 
 
 def numbers_in(text):
     """Every number written in a text, read with a comma or a point as the thousands separator."""
     found = [int(a) * 10**6 + int(b) * 10**3 + int(c) for a, b, c in SPANISH.findall(text)]
+    found += [int(a) * 10**3 + int(b) for a, b in SPANISH_THOUSANDS.findall(text)]
     for token in re.findall(r"\d[\d,.]*\d|\d", text):
         for reading in {token.replace(",", ""), token.replace(",", "").replace(".", "")}:
             found.append(float(reading))

@@ -64,10 +64,14 @@ WRONG = {
     "ex-50-rule": "[0.1829, 0.0381]",
     "ex-13-revision": "0.0",
     "ex-13-net": "1_000_000",
+    "ex-13-settlement": "1.0",
+    "ex-13-tax": "4.76",
     "ex-22-masters": "0.65",
     "ex-22-odds": "0.39",
+    "ex-22-people": "0.25",
     "ex-32-bounds": "(14.1, 44.1)",
     "ex-42-korean-share": "0.31",
+    "ex-42-hump": "6000",
 }
 
 # The answers at the precision the chapters' worked solutions print them: a student who rounds as
@@ -106,10 +110,14 @@ PRINTED = {
     "ex-50-rule": "[0.038101, 0.182894]",
     "ex-13-revision": "0.087",
     "ex-13-net": "1010000",
+    "ex-13-settlement": "3.19",
+    "ex-13-tax": "47.64",
     "ex-22-masters": "0.17",
     "ex-22-odds": "0.52",
+    "ex-22-people": "0.353",
     "ex-32-bounds": "(33.25, 63.25)",
     "ex-42-korean-share": "0.196",
+    "ex-42-hump": "7000.0",
 }
 
 

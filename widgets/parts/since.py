@@ -46,7 +46,17 @@ def show_outside(keys: list[str]) -> pd.io.formats.style.Styler:
         "full citation of each are in data/outside_numbers.csv (see the data-limits page)."
     )
     frame = outside_table(keys).reset_index().rename(columns={"key": "figure"})
+    frame["value"] = frame["value"].map(as_written)
     return tables.styled(frame, caption, "outside-" + "-".join(k.split("_")[0] for k in keys[:2]), precision=2)
+
+
+def as_written(value: float) -> str:
+    """A figure with thousands separated and no digits it does not have (0.035 stays 0.035, 1e10 is written out).
+
+    >>> as_written(0.035), as_written(10e9), as_written(2.5), as_written(25344.0)
+    ('0.035', '10,000,000,000', '2.5', '25,344')
+    """
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.6g}"
 
 
 # ----------------------------------------------------------------------------- Part I (chapter 13)
@@ -57,7 +67,7 @@ def remittances() -> alt.LayerChart:
     rem = data.load("since_remittances")
     rem["billions"] = rem["value_musd"] / 1000
     recession = data.load("timeline").query("event == 'Great Recession in the United States'")
-    years = alt.Scale(domain=[2006, 2024], zero=False)
+    years = alt.Scale(domain=[2006, 2026], zero=False)
     band = (
         alt.Chart(recession)
         .mark_rect(color="#bbbbbb", opacity=0.35)
@@ -121,8 +131,9 @@ def mexican_born() -> alt.Chart:
     return titled(chart, "Mexican-born population of the US, all and unauthorized (Pew estimates)", authors(frame))
 
 
-def three_for_one_budget() -> alt.LayerChart:
-    """The federal 3x1 budget as Mexican press reports give it (two reports for 2019 side by side)."""
+def three_for_one_budget() -> alt.Chart:
+    """The federal 3x1 budget as Mexican press reports give it: one bar per report, the 2019 add-back stacked
+    on the 2019 proposal."""
     budget = data.load("since_three_for_one")
     budget["million pesos"] = budget["value_pesos"] / 1e6
     bars = (
@@ -131,15 +142,42 @@ def three_for_one_budget() -> alt.LayerChart:
         .encode(
             x=alt.X("year:O", title="Budget year"),
             xOffset="bibkey:N",
-            y=alt.Y("million pesos:Q", title="Federal 3x1 budget (million current pesos)"),
+            y=alt.Y("million pesos:Q", title="Federal 3x1 budget (million current pesos)", stack="zero"),
             color=alt.Color("budget:N", title="Figure given as"),
             tooltip=["year", "budget", "value_pesos", "bibkey", "locator"],
         )
     )
-    labels = bars.mark_text(dy=-6, fontSize=11).encode(
-        text=alt.Text("million pesos:Q", format=".1f"), color=alt.value("#333")
+    return titled(bars, "The federal 3x1 budget in the Mexican press, 2016-2019", authors(budget))
+
+
+def remittances_and_population() -> pd.DataFrame:
+    """Mexico's recorded remittances (latest release of each year) beside the Mexican-born population of the US
+    (MPI's American Community Survey estimates), for the years both give: the test of Portes's settlement claim."""
+    rem = data.load("since_remittances").query("recipient == 'Mexico'")
+    latest = rem.sort_values("release").drop_duplicates("year", keep="last").set_index("year")["value_musd"]
+    mig = data.load("since_mexico_migration")
+    people = mig[mig["measure"].str.contains("MPI")].set_index("year")["value"]
+    years = sorted(set(latest.index) & set(people.index))
+    frame = pd.DataFrame({"remittances_musd": latest.loc[years], "mexican_born": people.loc[years]})
+    frame["usd_per_person"] = frame["remittances_musd"] * 1e6 / frame["mexican_born"]
+    return frame
+
+
+def show_remittances_and_population() -> pd.io.formats.style.Styler:
+    """:func:`remittances_and_population` as a book table."""
+    frame = remittances_and_population().reset_index()
+    frame.columns = [
+        "year",
+        "remittances to Mexico (million current US$)",
+        "Mexican-born residents of the US (MPI)",
+        "US$ per Mexican-born resident",
+    ]
+    caption = (
+        "Recorded remittances to Mexico (latest release of each year; Bank of Mexico as reported) beside the "
+        "Mexican-born population of the US (Migration Policy Institute, American Community Survey): two sources, "
+        "current dollars. Outside the essays."
     )
-    return titled(bars + labels, "The federal 3x1 budget in the Mexican press, 2016-2019", authors(budget))
+    return tables.styled(frame.astype({"year": str}), caption, "remittances-population", precision=0)
 
 
 # ----------------------------------------------------------------------------- Part II (chapter 22)
@@ -161,7 +199,9 @@ def h1b_record_caps() -> tuple[pd.DataFrame, pd.DataFrame]:
 
 def h1b_after_ac21() -> alt.LayerChart:
     """The cap as a step line to FY2004, against petitions, approvals and the cap-season receipts."""
-    h1b = data.load("since_h1b")
+    h1b = data.load("since_h1b").query(
+        "count in ['petitions filed', 'petitions approved', 'cap-season petitions received']"
+    )
     caps, counted = h1b_record_caps()
     columns = ["fiscal_year", "count", "value", "locator"]
     others = pd.concat([h1b[columns], counted[columns]])
@@ -192,6 +232,37 @@ def h1b_after_ac21() -> alt.LayerChart:
         "The H-1B cap (black line, to FY2004) against petitions, approvals and the cap season",
         authors(pd.concat([caps, counted, h1b])),
     )
+
+
+def h1b_lottery() -> pd.DataFrame:
+    """The H-1B lottery by cap fiscal year: eligible registrations, selected registrations, and where USCIS gives
+    them, unique beneficiaries and beneficiaries selected (each release as its own row)."""
+    h1b = data.load("since_h1b")
+    counts = [
+        "eligible registrations",
+        "selected registrations",
+        "unique beneficiaries registered",
+        "beneficiaries selected",
+    ]
+    return h1b[h1b["count"].isin(counts)][["fiscal_year", "count", "value", "approximate", "bibkey"]]
+
+
+def h1b_lottery_chart() -> alt.Chart:
+    """Registrations and selections in the lottery, FY2021 to FY2026, from USCIS's latest table."""
+    frame = h1b_lottery().query("bibkey == 'uscis2025reg'")
+    chart = (
+        alt.Chart(frame)
+        .mark_line(point=True)
+        .encode(
+            x=alt.X("fiscal_year:O", title="Cap fiscal year"),
+            y=alt.Y("value:Q", title="Count (registrations or beneficiaries, not workers)"),
+            color=alt.Color("count:N", title="What is counted"),
+            strokeDash=alt.StrokeDash("count:N", title="What is counted"),
+            tooltip=["fiscal_year", "count", "value", "approximate"],
+        )
+    )
+    rows = data.load("since_h1b").query("bibkey == 'uscis2025reg'")
+    return titled(chart, "The H-1B lottery: registrations and selections by cap fiscal year", authors(rows))
 
 
 def masters_or_higher_fy2019() -> float:
@@ -280,12 +351,18 @@ MULTIPLIERS = {
     "moretti_tradable_jobs": "Moretti: any tradable job",
     "moretti_skilled_jobs": "Moretti: skilled tradable job",
     "moretti_unskilled_jobs": "Moretti: unskilled tradable job",
-    "vandijk_tradable_jobs": "van Dijk: any tradable job",
+    "vandijk_tradable_jobs": "van Dijk 2014 (working paper): any tradable job",
+    "vandijk2017_tradable_low": "van Dijk 2017 (article): any tradable job, low end",
+    "vandijk2017_tradable_high": "van Dijk 2017 (article): any tradable job, high end",
+    "vandijk2017_highwage_low": "van Dijk 2017 (article): high-wage job, low end",
+    "vandijk2017_highwage_high": "van Dijk 2017 (article): high-wage job, high end",
 }
 JAPAN = {
     "koreans_remaining_1945": "Koreans who stayed, 1945 (about)",
     "goto_nikkeijin": "Nikkeijin working in Japan, c. 2007 (more than)",
     "koreans_registered_2017": "Korean nationals registered, June 2017",
+    "japan_trainees_june2024": "Technical intern trainees, June 2024",
+    "japan_ssw_june2024": "Specified Skilled Workers, June 2024",
 }
 
 
@@ -293,12 +370,14 @@ def _labelled(keys: dict[str, str]) -> pd.DataFrame:
     """Rows of outside_numbers for ``keys``, each with its label and its work's first author."""
     frame = data.load("outside_numbers").set_index("key").loc[list(keys)].reset_index()
     frame["label"] = list(keys.values())
-    frame["source"] = [citation.split(",")[0] for citation in frame["citation"]]
+    frame["source"] = [
+        f"{c.split(',')[0]} {y}" for c, y in zip(frame["citation"], frame["citation"].str.extract(r"(\d{4})")[0])
+    ]
     return frame
 
 
 def multipliers() -> alt.LayerChart:
-    """Moretti's local job multipliers beside van Dijk's re-estimate."""
+    """Moretti's local job multipliers beside van Dijk's working paper (2014) and published article (2017)."""
     frame = _labelled(MULTIPLIERS)
     bars = (
         alt.Chart(frame)
@@ -311,11 +390,13 @@ def multipliers() -> alt.LayerChart:
         )
     )
     labels = bars.mark_text(align="left", dx=4).encode(text=alt.Text("value:Q", format=".2f"), color=alt.value("#333"))
-    return titled(bars + labels, "Local job multipliers in US cities: two estimates", authors(frame))
+    return titled(
+        bars + labels, "Local job multipliers in US cities: Moretti and van Dijk's two estimates", authors(frame)
+    )
 
 
 def japan() -> alt.Chart:
-    """Three different counts of Japan's long-settled and side-door foreign residents."""
+    """Different counts of Japan's long-settled, side-door (nikkeijin, trainees) and 2019 front-door foreign workers."""
     frame = _labelled(JAPAN)
     bars = (
         alt.Chart(frame)
@@ -326,7 +407,9 @@ def japan() -> alt.Chart:
             tooltip=["label", "value", "unit", "locator"],
         )
     )
-    return titled(bars, "Japan's long-settled and side-door foreign residents (three different counts)", authors(frame))
+    return titled(
+        bars, "Japan's long-settled, side-door and front-door foreign residents (different counts)", authors(frame)
+    )
 
 
 # ----------------------------------------------------------------------------- the timeline
@@ -339,7 +422,7 @@ def timeline() -> alt.LayerChart:
     events["until"] = events["end"] + 1  # a one-year event is drawn one year wide
     events["name"] = events["event"].map(lambda text: "\n".join(textwrap.wrap(text, 44)))
     order = list(events.sort_values(["start", "end"])["event"])
-    years = alt.X("start:Q", title="Year", axis=alt.Axis(format="d"), scale=alt.Scale(domain=[1940, 2025], zero=False))
+    years = alt.X("start:Q", title="Year", axis=alt.Axis(format="d"), scale=alt.Scale(domain=[1940, 2028], zero=False))
     rows = alt.Y("event:N", sort=order, title=None, axis=None)
     base = alt.Chart(events).properties(height=alt.Step(42), width=300)
     bars = base.mark_bar(height=9, yOffset=12).encode(
@@ -358,7 +441,7 @@ def timeline() -> alt.LayerChart:
     rules = alt.Chart(essays).mark_rule(strokeDash=[4, 3], color="#000000").encode(x=top)
     return titled(
         bars + names + rules,
-        "From the Bracero Program to the end of the 3x1 programme (dashed: the two essays)",
+        "From the Bracero Program to the 2025 H-1B payment and remittance tax (dashed: the two essays)",
         "Sources: one per event, with its words, in data/timeline.csv; the essays' data dates from the essays themselves.",
     )
 
