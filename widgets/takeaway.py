@@ -25,8 +25,6 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 ROOT = Path(__file__).resolve().parent.parent
 HTML = ROOT / "_build" / "html"
 OUT_DIR = "downloads"
@@ -69,6 +67,18 @@ PREPARE_JS = """(where) => {
 PAGE_TITLE_JS = "() => (document.querySelector('.bd-article h1') || {textContent: document.title}).textContent"
 
 
+DOWNLOADS_PAGE = "reference/downloads"
+
+
+def footer_links(app, pagename, templatename, context, doctree):
+    """Sphinx hook: make the footer's link to the downloads page (written from the book's root in
+    ``_config.yml``'s ``extra_footer``) relative to each page, so it works from ``file://`` too."""
+    footer = context.get("theme_extra_footer")
+    target = f'href="{DOWNLOADS_PAGE}.html"'
+    if footer and target in footer:
+        context["theme_extra_footer"] = footer.replace(target, f'href="{context["pathto"](DOWNLOADS_PAGE)}"')
+
+
 @dataclass
 class Page:
     """One page of the table of contents: its built file, the part it sits in, its title and PDF pages."""
@@ -83,6 +93,8 @@ class Page:
 
 def toc_pages(root: Path = ROOT) -> list[Page]:
     """The built pages in ``_toc.yml`` order, with the caption of the part each sits in."""
+    import yaml
+
     toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
     pages = [Page(f"{toc['root']}.html", "")]
     for part in toc.get("parts", []):
@@ -91,6 +103,8 @@ def toc_pages(root: Path = ROOT) -> list[Page]:
 
 
 def _config(root: Path = ROOT) -> dict:
+    import yaml
+
     return yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
 
 
