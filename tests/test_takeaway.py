@@ -7,6 +7,7 @@ missing or older than the built book (so a fresh build is always checked), then:
   test_contents_numbers_match         the contents' page numbers are the pages the chapters start on
   test_pages_numbered_and_titled      each page after the cover prints its number and its chapter's title
   test_size_pages_fonts_and_vectors   at most 15 MB, a book-length page count, every font embedded, no bitmaps
+  test_no_links_to_the_build_machine  no link to a file:// address; links to outside sources stay
   test_cover                          title, both licences and the date
   test_no_dead_controls               no toggle, button or navigation text; no solution in the student's edition
   test_explorers_say_where_to_move    one line per explorer naming its page
@@ -142,6 +143,16 @@ def test_size_pages_fonts_and_vectors(made, book):
     assert not not_embedded, f"fonts not embedded: {not_embedded}"
     images = subprocess.run(["pdfimages", "-list", str(made["pdf"])], capture_output=True, text=True).stdout
     assert len(images.splitlines()) == 2, f"bitmaps in the PDF (charts must be vector drawings):\n{images[:600]}"
+
+
+def test_no_links_to_the_build_machine(book):
+    uris = [
+        str(annot.get_object().get("/A", {}).get("/URI", ""))
+        for page in book.pages
+        for annot in page.get("/Annots") or []
+    ]
+    assert uris, "no links at all (the outside sources should stay linked)"
+    assert not [u for u in uris if u.startswith("file:")], "the PDF links to files on the machine that printed it"
 
 
 def test_cover(book):

@@ -20,6 +20,8 @@ import textwrap
 
 import altair as alt
 
+from . import chartdata
+
 BUILD_ENV = "MIGRATION_BOOK_BUILD"
 GRADING_ENV = "MIGRATION_BOOK_GRADING"  # set by widgets.grading in the sandbox: charts are not drawn
 
@@ -76,7 +78,8 @@ def offline_html(spec: dict, **_) -> dict:
     label = html.escape(spec.get("description") or _title_text(spec) or "chart", quote=True)
     svg = vl_convert.vegalite_to_svg(spec)
     if not _binds(spec):
-        return {"text/html": f'<div class="vega-chart" id="{chart_id}" role="img" aria-label="{label}">{svg}</div>'}
+        drawing = f'<div class="vega-chart" id="{chart_id}" role="img" aria-label="{label}">{svg}</div>'
+        return {"text/html": drawing + chartdata.beside(spec, chart_id, _title_text(spec))}  # its rows, one click away
     return {
         "text/html": f'<div class="vega-chart vega-explorer" id="{chart_id}" role="figure" aria-label="{label}">{svg}</div>\n'
         f'<script type="application/json" id="{chart_id}-spec">{text}</script>'
