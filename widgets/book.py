@@ -12,7 +12,7 @@ a small icon sheet, unused CSS removed).
 import os
 from pathlib import Path
 
-from . import glossary, lean, pages, reader
+from . import glossary, lean, pages, reader, takeaway
 from .charts import BUILD_ENV
 
 
@@ -62,6 +62,7 @@ def setup(app):
     app.connect("builder-inited", _on_builder_inited)
     lean.add_math_renderer(app)
     app.connect("html-page-context", lean.trim_assets)
+    app.connect("html-page-context", takeaway.footer_links)
     app.connect("html-page-context", lean.rubric_toc, priority=100)  # before the theme decides on its sidebar
     app.connect("build-finished", lean.finish)
     app.connect("html-page-context", _bibliography_roles)

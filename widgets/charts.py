@@ -22,6 +22,8 @@ import textwrap
 
 import altair as alt
 
+from . import chartdata
+
 BUILD_ENV = "MIGRATION_BOOK_BUILD"
 GRADING_ENV = "MIGRATION_BOOK_GRADING"  # set by widgets.grading in the sandbox: charts are not drawn
 
@@ -94,9 +96,10 @@ def offline_html(spec: dict, **_) -> dict:
         else ""
     )
     if not _binds(spec):
+        drawing = f'<div class="vega-chart" id="{chart_id}" role="img" aria-label="{label}"{width}>{svg}</div>'
         return {
-            "text/html": f'<div class="vega-chart" id="{chart_id}" role="img" aria-label="{label}"{width}>{svg}</div>{note}'
-        }
+            "text/html": drawing + chartdata.beside(spec, chart_id, _title_text(spec)) + note
+        }  # its rows, one click away
     return {
         "text/html": f'<div class="vega-chart vega-explorer" id="{chart_id}" role="figure" aria-label="{label}"'
         f"{width}>{svg}</div>\n"

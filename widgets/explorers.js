@@ -142,6 +142,9 @@
     if (!explorers.length) {
       // A page with none fetches the runtime (without running it) a second after it has loaded, so
       // the next chapter's explorers respond at once on a slow link; this page's own files come first.
+      // Not for a reader who asks to save data or is on a 2g link: explorers still load when near.
+      var link = navigator.connection || {};
+      if (link.saveData || /2g$/.test(link.effectiveType || "")) return;
       setTimeout(function () {
         var hint = document.createElement("link");
         hint.rel = "prefetch";
