@@ -1,7 +1,7 @@
 """Every chapter notebook is committed executed and proves at least one key number.
 
-nbval (run on chapters/ by the same pytest call) compares only cells that have stored
-outputs, so an unexecuted notebook would pass while checking nothing: these tests stop that.
+tests/test_executed.py (as nbval would) compares only cells that have stored outputs with
+the build's run, so an unexecuted notebook would pass while checking nothing: these tests stop that.
 """
 
 import json
