@@ -29,6 +29,7 @@ def test_setup_connects_every_handler():
         connect=lambda event, fn, **kw: connected.append((event, fn)),
         add_node=lambda *a, **k: None,
         add_html_math_renderer=lambda *a: None,
+        add_config_value=lambda *a, **k: None,
     )
     meta = book.setup(app)
     assert meta["parallel_read_safe"]

@@ -102,7 +102,7 @@ TITLES = {  # phrases quoted as titles of works, and the bibkey whose title they
     "The Kids Are (Mostly) Alright": "alba2011",
 }
 
-QUOTED = re.compile(r"\"([^\"]{1,400}?)\"|“([^”]{1,400}?)”", re.S)
+QUOTED = re.compile(r"(?<![=\w])\"([^\"]{1,400}?)\"|“([^”]{1,400}?)”", re.S)  # not an HTML attribute's value
 ROLE = re.compile(r"\{[\w:-]+\}`([^`<]*?)(?:\s*<[^>`]*>)?`")
 FENCE = re.compile(r"^\s*(`{3,})(.*?)\s*$")
 ELLIPSIS = re.compile(r"\.\.\.|…")

@@ -265,8 +265,10 @@ def _narrow(node: dict, excess: float) -> bool:
 
 
 def _title_text(spec: dict) -> str:
+    """The chart's title as one line (a title wrapped for a phone is a list of lines)."""
     title = spec.get("title")
-    return title.get("text", "") if isinstance(title, dict) else str(title or "")
+    text = title.get("text", "") if isinstance(title, dict) else title or ""
+    return " ".join(text) if isinstance(text, list) else str(text)
 
 
 def undrawn(spec: dict, **_) -> dict:
