@@ -307,7 +307,8 @@ def test_term_opens_in_place(browser, origin, device):
     context, tab, errors = open_tab(browser, device, "dark")
     try:
         tab.goto(f"{origin}/{CHAPTER}", wait_until="load")
-        term = tab.locator("a.glossary-term").first
+        # the first term a reader sees in the running text (the learning goals above it start folded)
+        term = tab.locator("a.glossary-term:not(details:not([open]) *)").first
         term.scroll_into_view_if_needed()
         press(tab, device, term)
         tab.wait_for_timeout(200)
