@@ -17,6 +17,8 @@ import re
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 CHAPTERS = sorted((ROOT / "chapters").glob("*.ipynb"))
 NOTEBOOKS = CHAPTERS + sorted((ROOT / "reference").glob("*.ipynb"))  # every notebook page of the book
@@ -126,3 +128,17 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.write_line("BROWSER TESTS DID NOT RUN: " + report.SESSION.missing, red=True, bold=True)
     if report.SESSION.results:
         terminalreporter.write_line(report.format_report())
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium, for a module's browser tests of the built book; fails saying what is missing."""
+    import browser_report as br
+
+    message = br.chromium_missing_message()
+    if message:
+        pytest.fail(message, pytrace=False)
+    if not (HTML / "index.html").exists():
+        pytest.fail(f"no built book in {HTML}: run the README's build command first", pytrace=False)
+    with br.launch() as b:
+        yield b

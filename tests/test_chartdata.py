@@ -64,15 +64,6 @@ def test_every_static_chart_has_its_data():
     assert not missing, f"(charts, data views) per page where they differ: {missing}"
 
 
-@pytest.fixture(scope="module")
-def browser():
-    message = br.chromium_missing_message()
-    if message:
-        pytest.fail(message, pytrace=False)
-    with br.launch() as b:
-        yield b
-
-
 SAMPLE = [p for p in PAGES if _static_charts(p)[1]][:3] if (HTML / "index.html").exists() else []
 
 

@@ -25,15 +25,6 @@ CHAPTERS = [p for p in PAGES if p.startswith("chapters/")]
 
 
 @pytest.fixture(scope="module")
-def browser():
-    message = br.chromium_missing_message()
-    if message:
-        pytest.fail(message, pytrace=False)
-    with br.launch() as b:
-        yield b
-
-
-@pytest.fixture(scope="module")
 def measured(browser):
     if not (HTML / "index.html").exists():
         pytest.fail(f"no built book in {HTML}: run the README's build command first", pytrace=False)

@@ -48,17 +48,6 @@ ON_SCREEN = """el => { if (!el || !el.checkVisibility()) return false; const r =
 
 
 @pytest.fixture(scope="module")
-def browser():
-    if not (HTML / "index.html").exists():
-        pytest.fail(f"no built book in {HTML}: run the README's build command first", pytrace=False)
-    message = br.chromium_missing_message()
-    if message:
-        pytest.fail(message, pytrace=False)
-    with br.launch() as b:
-        yield b
-
-
-@pytest.fixture(scope="module")
 def server():
     with br.serve(HTML) as (base, _log):
         yield base

@@ -12,17 +12,6 @@ PAGES = br.toc_pages(ROOT)
 LINKS = {"save-data": "{saveData: true, effectiveType: '4g'}", "2g": "{saveData: false, effectiveType: '2g'}"}
 
 
-@pytest.fixture(scope="module")
-def browser():
-    message = br.chromium_missing_message()
-    if message:
-        pytest.fail(message, pytrace=False)
-    if not (HTML / "index.html").exists():
-        pytest.fail(f"no built book in {HTML}: run the README's build command first", pytrace=False)
-    with br.launch() as b:
-        yield b
-
-
 def _tab(browser, connection: str):
     """A phone-sized tab whose browser reports `connection` as navigator.connection."""
     context = browser.new_context(viewport=br.VIEWPORT)
