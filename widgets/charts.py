@@ -81,7 +81,7 @@ def offline_html(spec: dict, **_) -> dict:
 
     A chart that does not move is drawn here as inline SVG (vl-convert), with its text alternative,
     so it shows with the text, prints, and needs no script. An explorer gets the same drawing of its
-    opening state plus its spec; the page's loader (widgets/lean.py) swaps in the live Vega view
+    opening state plus its spec; the page's loader (widgets/explorers.js) swaps in the live Vega view
     once the page has loaded. Both are first laid out for a phone (:func:`for_phone`).
     """
     spec, svg = for_phone(spec)
