@@ -134,7 +134,8 @@ def test_search_lists_results(browser, origin, device):
     try:
         tab.goto(f"{origin}/search.html?q=remittances", wait_until="load")
         results = tab.locator("#search-results li")
-        results.first.wait_for(timeout=10_000)
+        # Sphinx lists results one every 5 ms, then writes its summary: count after the summary
+        tab.locator("#search-results .search-summary", has_text="Search finished").wait_for(timeout=10_000)
         found = results.count()
         query = tab.locator("input[name=q]").filter(visible=True).first.input_value()
         first = results.first.locator("a").first.get_attribute("href")
