@@ -1,7 +1,7 @@
 """Shared paths for the tests, the kinds of test (pytest markers), and the Binder environment.
 
 Every test gets one kind, by its module (``KINDS`` below; a test may also mark itself):
-  unit     the code in widgets/: models, charts, tables, parts, the Sphinx hooks (no build, no browser)
+  unit     the code in widgets/ (models, charts, tables, parts) and bookbuild/ (the Sphinx hooks); no build, no browser
   content  the data, its sources, the essays' claims and the chapters' text, read from the repository
   site     the built book (_build/html and the notebooks the build executed): browser and HTML checkers
   live     fresh installs and kernels: the wheel, Colab, the Binder environment in JupyterLab
@@ -38,13 +38,11 @@ KINDS = {  # test module, as its path under tests/ without .py -> kind
     "test_explorer": "unit",
     "test_controls": "unit",
     "test_live": "unit",
-    "test_book": "unit",
-    "test_lean": "unit",
-    "test_pages": "unit",
     "test_doctests": "unit",
     "test_reference": "unit",
-    "test_glossary": "unit",
     "parts/*": "unit",
+    "bookbuild/test_takeaway": "site",  # the PDF and downloads of the built book (before the next line)
+    "bookbuild/*": "unit",
     "test_data": "content",
     "test_outside_sources": "content",
     "test_claims": "content",
@@ -59,7 +57,6 @@ KINDS = {  # test module, as its path under tests/ without .py -> kind
     "test_reader_*": "site",
     "test_chartdata": "site",
     "test_save_data": "site",
-    "test_takeaway": "site",
     "test_install": "live",
     "test_colab": "live",
     "test_binder": "live",

@@ -256,7 +256,7 @@ def _explorer_html(y: str, filter_: str | None = None) -> str:
 
 def _visit_test_page(browser, tmp_path, body: str) -> br.PageResult:
     """A page built the way the book's are: explorer specs moved out and loaded by the book's loader."""
-    from widgets import lean
+    from bookbuild import lean
 
     static = tmp_path / "_static"
     static.mkdir()
@@ -288,7 +288,7 @@ def test_checks_pass_a_working_explorer(browser, tmp_path):
     )
     result = _visit_test_page(browser, tmp_path, _explorer_html("datum.v * k") + button + tabs)
     assert len(result.sliders) == 1 and len(result.explorers) == 1, result.controls
-    # the page's button, the explorer's Reset (widgets/explorers.js), two tabs and the slider
+    # the page's button, the explorer's Reset (bookbuild/static/explorers.js), two tabs and the slider
     assert sorted(c.kind for c in result.controls) == ["button", "button", "radio", "radio", "range"], result.controls
     for check in (
         br.network_problems,

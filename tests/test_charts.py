@@ -11,7 +11,8 @@ import pandas as pd
 import pytest
 import vl_convert
 
-from widgets import charts, explorer, grading, lean
+from bookbuild import lean
+from widgets import charts, explorer, grading
 from widgets.models import REGISTRY
 
 

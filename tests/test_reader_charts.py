@@ -74,10 +74,10 @@ def test_first_paragraph_on_first_screen(measured, page):
 
 
 def test_a_chapter_names_its_place_and_folds_its_goals():
-    """The build step behind the first screen (widgets/reader.py), on a page body as docutils writes it."""
+    """The build step behind the first screen (bookbuild/reader.py), on a page body as docutils writes it."""
     from types import SimpleNamespace
 
-    from widgets import reader
+    from bookbuild import reader
 
     app = SimpleNamespace(
         config=SimpleNamespace(book_places=reader.places(yaml.safe_load((ROOT / "_toc.yml").read_text())))

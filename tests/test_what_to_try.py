@@ -1,7 +1,7 @@
 """Every value a chapter's "What to try" names for a slider is a position that slider can take.
 
 Reads the built book: each explorer's compiled spec (``_build/html/_explorers/*.js``, written by
-``widgets.lean``) gives its sliders (label, min, max, step); the "What to try" paragraph before the
+``bookbuild.lean``) gives its sliders (label, min, max, step); the "What to try" paragraph before the
 explorer (a reader reads what to try, then tries it) gives the values. A value belongs to a slider when it follows the slider's label (its
 name without the unit, any case) in the same clause: up to the next colon, semicolon, comma or end
 of sentence ("set the *network effect* to 0.8", "*family migration* from 0 to 1", "family migration
@@ -14,7 +14,7 @@ import re
 import pytest
 from conftest import HTML
 
-from widgets import lean
+from bookbuild import lean
 
 EXPLORER = re.compile(r'<div class="vega-chart vega-explorer" id="(vg-[0-9a-f]+)"[^>]* data-spec="([^"]+)"')
 TRY = re.compile(r"<strong>What to try[^<]*</strong>(.*?)</p>", re.S)

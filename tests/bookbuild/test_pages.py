@@ -1,4 +1,4 @@
-"""Tests of widgets.pages, the build-time markup fixes, on doctrees and pages made here."""
+"""Tests of bookbuild.pages, the build-time markup fixes, on doctrees and pages made here."""
 
 from types import SimpleNamespace
 
@@ -8,7 +8,7 @@ from docutils.frontend import get_default_settings
 from docutils.parsers.rst import Parser
 from docutils.utils import new_document
 
-from widgets import pages
+from bookbuild import pages
 
 
 def _doctree(rst: str):

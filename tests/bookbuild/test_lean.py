@@ -1,4 +1,4 @@
-"""Tests of widgets.lean, the build steps that keep pages light: explorer specs moved out of the
+"""Tests of bookbuild.lean, the build steps that keep pages light: explorer specs moved out of the
 page, scripts deferred and dropped, icons as CSS masks, unused CSS removed, math as MathML."""
 
 from pathlib import Path
@@ -7,7 +7,8 @@ from types import SimpleNamespace
 import pytest
 from sphinx.builders.html._assets import _JavaScript
 
-from widgets import charts, explorer, lean
+from bookbuild import lean
+from widgets import charts, explorer
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +39,7 @@ def script(name, **attributes):
 
 
 def test_scripts_are_deferred_and_unused_ones_dropped(explorer_html):
-    app = SimpleNamespace()  # trim_assets adds no file of its own (the loader is added once, by widgets.book)
+    app = SimpleNamespace()  # trim_assets adds no file of its own (the loader is added once, by bookbuild)
     scripts = [
         script("_static/documentation_options.js"),
         script("_static/a.js"),

@@ -1,4 +1,4 @@
-"""widgets.glossary on a two-page Sphinx project: the glossary A to Z with letters, a term's definition in place."""
+"""bookbuild.glossary on a two-page Sphinx project: the glossary A to Z with letters, a term's definition in place."""
 
 import re
 
@@ -43,7 +43,7 @@ See :term:`brain drain`, :term:`the rule <Zeta rule>` and :term:`Brain gain`.
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     src = tmp_path_factory.mktemp("src")
-    (src / "conf.py").write_text('extensions = ["widgets.glossary"]\nhtml_theme = "basic"\n')
+    (src / "conf.py").write_text('extensions = ["bookbuild.glossary"]\nhtml_theme = "basic"\n')
     (src / "index.rst").write_text(CHAPTER)
     (src / "glossary.rst").write_text(GLOSSARY.replace("{cite}", ""))
     out = src / "_build"

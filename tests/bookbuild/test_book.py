@@ -1,8 +1,9 @@
-"""Tests of widgets.book, the Sphinx extension, on the page contexts Sphinx hands it."""
+"""Tests of bookbuild, the Sphinx extension, on the page contexts Sphinx hands it."""
 
 from types import SimpleNamespace
 
-from widgets import book, lean
+import bookbuild as book
+from bookbuild import lean
 
 
 def test_repeated_scripts_are_dropped_keeping_the_first():

@@ -1,4 +1,4 @@
-"""Light pages for phones and weak connections: build steps the Sphinx extension (:mod:`widgets.book`) runs.
+"""Light pages for phones and weak connections: build steps the Sphinx extension (:mod:`bookbuild`) runs.
 
 - Math is written as MathML at build time (``latex2mathml``), so no page loads MathJax.
 - Scripts a page loads are deferred; the theme's search scripts only load on the search page;
@@ -39,7 +39,9 @@ SPEC_PREFIX = f'(window.{SPECS_GLOBAL} = window.{SPECS_GLOBAL} || {{}})["%s"] = 
 
 # The explorer loader (our own code): builds each explorer when it nears the screen, with its outcome
 # number, a reset button and its state in the page's address. ``SPECS`` in it names the specs' global.
-EXPLORERS_LOADER = (Path(__file__).with_name("explorers.js")).read_text(encoding="utf-8").replace("SPECS", SPECS_GLOBAL)
+EXPLORERS_LOADER = (
+    (Path(__file__).parent / "static" / EXPLORERS_JS).read_text(encoding="utf-8").replace("SPECS", SPECS_GLOBAL)
+)
 EXPLORER_DIR = "_explorers"
 SPEC_ISLAND = re.compile(
     r'(<div class="vega-chart vega-explorer" id="(vg-[0-9a-f]+)")([^>]*>.*?</div>)\s*'
@@ -277,7 +279,7 @@ def icon_paths(script: str, name: str) -> dict[str, tuple[int, int, str]]:
 def icon_css(script: str, names: list[str]) -> str:
     """A style sheet drawing each used icon as a CSS mask in the current text colour."""
     rules = [
-        "/* Icons the pages use, drawn from Font Awesome's path data at build time (widgets/lean.py). */",
+        "/* Icons the pages use, drawn from Font Awesome's path data at build time (bookbuild/lean.py). */",
         ".fa-solid, .fa-regular, .fa-brands, .fas, .far, .fab { display: inline-block; width: 1.15em; height: 1em;"
         " vertical-align: -0.125em; background-color: currentColor; -webkit-mask: var(--icon) center / contain"
         " no-repeat; mask: var(--icon) center / contain no-repeat; }",

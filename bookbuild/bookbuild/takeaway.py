@@ -1,6 +1,6 @@
 """Take the book away: a whole-book PDF, an offline copy, the data package and the notebooks.
 
-    python -m widgets.takeaway        # after `jupyter-book build`: writes _build/html/downloads/
+    python -m bookbuild.takeaway      # from the book's folder, after `jupyter-book build`: writes _build/html/downloads/
 
 Run after the build: it reads the built pages in ``_build/html`` and writes the files the downloads page
 (``reference/downloads.md``) links to. The PDF is printed by the system's Chromium (Playwright,
@@ -25,7 +25,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path.cwd()  # the book's folder: the command runs from it
 HTML = ROOT / "_build" / "html"
 OUT_DIR = "downloads"
 STEM = "migration-development-reader"
@@ -398,8 +398,9 @@ def build_downloads(html_dir: Path = HTML, out_dir: Path | None = None, root: Pa
 def main(html_dir: Path = HTML) -> None:
     if not (html_dir / "index.html").exists():
         raise SystemExit(f"no built book in {html_dir}: run `jupyter-book build --all -W -n --keep-going .` first")
-    made = build_pdfs(html_dir)
-    made.update(build_downloads(html_dir))
+    root = html_dir.resolve().parent.parent  # the book's folder, whose _build/html this is
+    made = build_pdfs(html_dir, root=root)
+    made.update(build_downloads(html_dir, root=root))
     for kind, path in made.items():
         print(f"{kind:12} {path.relative_to(html_dir.parent.parent)}  {path.stat().st_size / 1e6:.1f} MB")
     size = made["pdf"].stat().st_size

@@ -1,6 +1,6 @@
 """The book taken away: the whole-book PDF and the downloads page's files, read as a reader meets them.
 
-The module first makes the files with ``python -m widgets.takeaway``'s own function when they are
+The module first makes the files with ``python -m bookbuild.takeaway``'s own function when they are
 missing or older than the built book (so a fresh build is always checked), then:
 
   test_every_page_in_order            each _toc.yml page has a bookmark, in order, on a page that prints its title
@@ -15,7 +15,7 @@ missing or older than the built book (so a fresh build is always checked), then:
   test_data_package                   every CSV of datapackage.json, with a README naming each and its source
   test_notebooks_and_offline_copy     every chapter notebook; every page of the site, with relative links only
   test_downloads_page_links_resolve   the downloads page, the intro and a chapter's footer link to files that exist
-  test_footer_link / test_data_readme small pieces of widgets.takeaway alone
+  test_footer_link / test_data_readme small pieces of bookbuild.takeaway alone
 """
 
 import html
@@ -29,7 +29,7 @@ import pytest
 from conftest import HTML, ROOT
 from pypdf import PdfReader
 
-from widgets import takeaway
+from bookbuild import takeaway
 
 OUT = HTML / takeaway.OUT_DIR
 PAGES = takeaway.toc_pages(ROOT)

@@ -186,7 +186,7 @@ def _patch_chrome(app, exception):
             path.write_text(text, encoding="utf-8")
     for what, n in used.items():
         if not n:
-            LOGGER.warning(f"widgets.pages: no page needed the fix '{what}': has the theme's markup changed?")
+            LOGGER.warning(f"bookbuild.pages: no page needed the fix '{what}': has the theme's markup changed?")
 
 
 INDEX = """<!DOCTYPE html>

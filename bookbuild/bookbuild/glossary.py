@@ -1,4 +1,4 @@
-"""The glossary for readers (a Sphinx extension step, set up by :mod:`widgets.book`).
+"""The glossary for readers (a Sphinx extension step, set up by :mod:`bookbuild`).
 
 - The glossary page lists every term from A to Z under one section per letter, with a row of
   letters at the top that jump to them and a link back to the letters after each section. The

@@ -1,11 +1,11 @@
-"""Sphinx extension that makes the built book work offline.
+"""The book's build: a Sphinx extension (``_config.yml`` loads ``bookbuild``) that makes the built book work offline.
 
 At build time it writes the Vega bundle (from the installed ``vl_convert``
 package) into a generated static folder, so no page loads anything from
 another host and no third-party JavaScript is committed to the repository.
 It also tells notebook kernels started by the build to draw charts with the
 offline renderer of :mod:`widgets.charts`, and runs the build steps of
-:mod:`widgets.lean` that keep pages light (math as MathML, deferred scripts,
+:mod:`bookbuild.lean` that keep pages light (math as MathML, deferred scripts,
 a small icon sheet, unused CSS removed).
 """
 
@@ -13,7 +13,9 @@ import os
 from pathlib import Path
 
 from . import glossary, lean, pages, reader, takeaway
-from .charts import BUILD_ENV
+
+RENDERER_ENV = "MIGRATION_BOOK_RENDERER"  # read by widgets.charts.use() in the chapters' import cell
+BUILD_ENV = "MIGRATION_BOOK_BUILD"  # removed at merge: the chapters read it until lib25's widgets.charts.use() lands
 
 
 def _write_static(app):
@@ -27,7 +29,8 @@ def _write_static(app):
 
 
 def _on_builder_inited(app):
-    os.environ[BUILD_ENV] = "1"  # inherited by the kernels that execute the notebooks
+    os.environ[RENDERER_ENV] = "book"  # inherited by the kernels that execute the notebooks: offline HTML/SVG
+    os.environ[BUILD_ENV] = "1"  # removed at merge
     if app.builder.format == "html":
         _write_static(app)
 
