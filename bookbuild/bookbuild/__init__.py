@@ -18,13 +18,15 @@ RENDERER_ENV = "MIGRATION_BOOK_RENDERER"  # read by widgets.charts.use() in the 
 BUILD_ENV = "MIGRATION_BOOK_BUILD"  # removed at merge: the chapters read it until lib25's widgets.charts.use() lands
 
 
+STATIC = Path(__file__).parent / "static"  # the book's own scripts (linted by eslint: .ci/eslint.config.mjs)
+
+
 def _write_static(app):
-    """Generate the offline assets beside the HTML output and add them to the static path."""
+    """Add the book's scripts and the generated Vega runtime (written beside the HTML output) to the static path."""
     folder = Path(app.outdir).parent / "_offline_static"
     folder.mkdir(parents=True, exist_ok=True)
-    lean.write_loader(folder)  # the explorer loader and the Vega runtime (vega-bundle.js) it fetches
-    glossary.write_script(folder)  # opens a term's definition in place
-    app.config.html_static_path.append(str(folder))
+    lean.write_vega(folder)  # the Vega runtime (vega-bundle.js) that static/explorers.js fetches
+    app.config.html_static_path += [str(STATIC), str(folder)]  # explorers.js, glossary-terms.js; vega-bundle.js
     app.add_js_file(lean.EXPLORERS_JS, defer="defer")  # every page: it builds explorers or prefetches their runtime
 
 

@@ -5,8 +5,9 @@
   entries stay in ``glossary/*.md``, written by part; they are sorted when the page is read.
 - A term link in a chapter (``{term}``) opens its definition in place: the definition is written
   into the page at build time, after the link, as a popover (the HTML ``popover`` attribute: it
-  closes with Escape or a tap elsewhere) with a link to the full entry. A small script opens it on
-  a tap, click or Enter; without the script the link still leads to the glossary.
+  closes with Escape or a tap elsewhere) with a link to the full entry. A small script
+  (``static/glossary-terms.js``) opens it on a tap, click or Enter; without the script the link
+  still leads to the glossary.
 """
 
 import html
@@ -17,34 +18,9 @@ from sphinx import addnodes
 
 GLOSSARY_DOC = "glossary"
 LETTERS_ID = "glossary-letters"
-TERMS_JS = "glossary-terms.js"
+TERMS_JS = "glossary-terms.js"  # static/glossary-terms.js: opens a definition on a tap, click or Enter
 TERM_CLASS = "glossary-term"
 POPOVER_CLASS = "glossary-pop"
-
-# Our own code. The link's next sibling is its definition (written by term_popovers).
-TERMS_SCRIPT = """\
-document.addEventListener("click", function (event) {
-  var link = event.target.closest && event.target.closest("a.TERM");
-  if (!link || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
-  var pop = link.nextElementSibling;
-  if (!pop || !pop.classList.contains("POP") || !pop.showPopover) return;  // the link leads to the glossary
-  event.preventDefault();
-  if (!pop.matches(":popover-open")) pop.showPopover();
-  link.setAttribute("aria-expanded", "true");
-  pop.addEventListener("toggle", function (e) {
-    if (e.newState === "closed") link.setAttribute("aria-expanded", "false");
-  }, {once: true});
-});
-// Escape closes an open definition and puts focus back on its link (the theme's own key handlers
-// can keep the browser from doing it).
-document.addEventListener("keydown", function (event) {
-  if (event.key !== "Escape") return;
-  document.querySelectorAll(".POP:popover-open").forEach(function (pop) {
-    pop.hidePopover();
-    pop.previousElementSibling.focus();
-  });
-});
-""".replace("TERM", TERM_CLASS).replace("POP", POPOVER_CLASS)
 
 
 def _letter(term: str) -> str:
@@ -137,10 +113,6 @@ def add_script(app, pagename, templatename, context, doctree) -> None:
     """The term script, on pages that have term popovers only."""
     if POPOVER_CLASS in context.get("body", ""):
         app.add_js_file(TERMS_JS, defer="defer")
-
-
-def write_script(folder) -> None:
-    (folder / TERMS_JS).write_text(TERMS_SCRIPT, encoding="utf-8")
 
 
 def setup(app) -> None:

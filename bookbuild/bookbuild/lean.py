@@ -34,14 +34,11 @@ EXPLORER_CLASS = "vega-explorer"
 SEARCH_SCRIPTS = ("searchtools.js", "language_data.js", "searchindex.js")
 DROPPED_FILES = ("sphinx-thebe.js", "sphinx-thebe.css")
 
-SPECS_GLOBAL = "bookExplorerSpecs"  # each spec file sets window.bookExplorerSpecs[<explorer id>]
+SPECS_GLOBAL = (
+    "bookExplorerSpecs"  # each spec file sets window.bookExplorerSpecs[<explorer id>] (read by static/explorers.js)
+)
 SPEC_PREFIX = f'(window.{SPECS_GLOBAL} = window.{SPECS_GLOBAL} || {{}})["%s"] = '
 
-# The explorer loader (our own code): builds each explorer when it nears the screen, with its outcome
-# number, a reset button and its state in the page's address. ``SPECS`` in it names the specs' global.
-EXPLORERS_LOADER = (
-    (Path(__file__).parent / "static" / EXPLORERS_JS).read_text(encoding="utf-8").replace("SPECS", SPECS_GLOBAL)
-)
 EXPLORER_DIR = "_explorers"
 SPEC_ISLAND = re.compile(
     r'(<div class="vega-chart vega-explorer" id="(vg-[0-9a-f]+)")([^>]*>.*?</div>)\s*'
@@ -142,8 +139,8 @@ def rubric_toc(app, pagename, templatename, context, doctree):
     )
 
 
-def write_loader(folder: Path) -> None:
-    """The explorer loader and the Vega bundle it fetches, into the generated static folder.
+def write_vega(folder: Path) -> None:
+    """The Vega bundle the explorer loader (``static/explorers.js``) fetches, into the generated static folder.
 
     The bundle is vl-convert's (Vega, Vega-Lite and vega-embed; its ``vega`` global is null, so the
     Vega runtime cannot be bundled alone); specs are compiled to Vega at build time all the same, so
@@ -151,7 +148,6 @@ def write_loader(folder: Path) -> None:
     """
     import vl_convert
 
-    (folder / EXPLORERS_JS).write_text(EXPLORERS_LOADER, encoding="utf-8")
     # Wrapped in a function so the bundle's top-level names (``_``) cannot clash with Sphinx's own scripts.
     bundle = "(function(){\n" + vl_convert.javascript_bundle() + "\n})();\n"
     (folder / "vega-bundle.js").write_text(bundle, encoding="utf-8")

@@ -1,9 +1,12 @@
 """bookbuild.glossary on a two-page Sphinx project: the glossary A to Z with letters, a term's definition in place."""
 
 import re
+from pathlib import Path
 
 import pytest
 from sphinx.application import Sphinx
+
+from bookbuild import glossary
 
 GLOSSARY = """\
 Glossary
@@ -78,3 +81,9 @@ def test_a_term_link_opens_its_definition_in_place(built):
 def test_the_glossary_page_itself_has_no_popovers(built):
     page, _ = built
     assert "glossary-pop" not in page and "glossary-terms.js" not in page
+
+
+def test_the_term_script_names_the_classes_the_build_writes():
+    """static/glossary-terms.js finds the term links and popovers by the class names glossary.py gives them."""
+    script = (Path(glossary.__file__).parent / "static" / glossary.TERMS_JS).read_text(encoding="utf-8")
+    assert f'"a.{glossary.TERM_CLASS}"' in script and f'".{glossary.POPOVER_CLASS}:popover-open"' in script

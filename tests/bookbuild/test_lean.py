@@ -131,3 +131,11 @@ def test_math_is_mathml():
     inline = lean._mathml(r"k = \frac{1}{1 - c\ell}", "inline")
     assert inline.startswith("<math") and "<mfrac>" in inline and 'display="inline"' in inline
     assert 'display="block"' in lean._mathml("x", "block")
+
+
+def test_the_loader_reads_the_specs_global_the_spec_files_set():
+    """static/explorers.js finds each explorer's compiled spec under the global its spec file sets (SPEC_PREFIX)."""
+    script = (Path(lean.__file__).parent / "static" / lean.EXPLORERS_JS).read_text(encoding="utf-8")
+    assert f"window.{lean.SPECS_GLOBAL}[el.id]" in script and lean.SPEC_PREFIX.startswith(
+        f"(window.{lean.SPECS_GLOBAL}"
+    )

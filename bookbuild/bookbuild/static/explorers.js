@@ -1,4 +1,4 @@
-// The explorer loader of the HTML book (written to _static by widgets/lean.py; our own code).
+// The explorer loader of the HTML book (copied to _static by the bookbuild extension; our own code).
 //
 // Nothing is fetched or run for an explorer until it nears the screen: the Vega runtime is the
 // heaviest script a page has (a phone spends most of a second parsing it) and a reader may never
@@ -114,7 +114,7 @@
       bind.className = "vega-bindings";
       bind.id = el.id + "-bind";
       el.after(bind);
-      var spec = window.SPECS[el.id];
+      var spec = window.bookExplorerSpecs[el.id];  // set by each explorer's spec file (bookbuild/lean.py)
       return vegaEmbed(el, spec, {mode: "vega", actions: false, renderer: "svg", bind: "#" + bind.id})
         .then(function (result) { return wire(el, spec, result.view); })
         .then(function (panel) {
