@@ -12,7 +12,7 @@ a small icon sheet, unused CSS removed).
 import os
 from pathlib import Path
 
-from . import glossary, lean, pages, reader, takeaway
+from . import glossary, lean, pages, patches, reader, takeaway
 
 RENDERER_ENV = "MIGRATION_BOOK_RENDERER"  # read by widgets.charts.use() in the chapters' import cell
 BUILD_ENV = "MIGRATION_BOOK_BUILD"  # removed at merge: the chapters read it until lib25's widgets.charts.use() lands
@@ -55,14 +55,6 @@ def _drop_repeated_scripts(app, pagename, templatename, context, doctree):
         scripts[:] = seen.values()
 
 
-def _bibliography_roles(app, pagename, templatename, context, doctree):
-    """docutils marks citations up as role="doc-biblioentry" (deprecated in DPUB-ARIA 1.1) inside
-    role="list", which then has no list items: axe's critical 'aria-required-children'."""
-    body = context.get("body", "")
-    if 'role="doc-biblioentry"' in body:
-        context["body"] = body.replace('role="doc-biblioentry"', 'role="listitem"')
-
-
 def setup(app):
     app.connect("builder-inited", _on_builder_inited)
     lean.add_math_renderer(app)
@@ -70,9 +62,9 @@ def setup(app):
     app.connect("html-page-context", takeaway.footer_links)
     app.connect("html-page-context", lean.rubric_toc, priority=100)  # before the theme decides on its sidebar
     app.connect("build-finished", lean.finish)
-    app.connect("html-page-context", _bibliography_roles)
     app.connect("html-page-context", _drop_repeated_scripts, priority=900)  # after every other handler
     glossary.setup(app)  # the glossary A to Z; term links open their definition in place
     pages.setup(app)  # valid markup, accessible names, descriptions, a real index.html
     reader.setup(app)  # a chapter's first screen on a phone: its place in the book, goals folded
+    patches.setup(app)  # what still patches third-party output, each patch with the version it was written for
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,16 +1,18 @@
 """Light pages for phones and weak connections: build steps the Sphinx extension (:mod:`bookbuild`) runs.
 
 - Math is written as MathML at build time (``latex2mathml``), so no page loads MathJax.
-- Scripts a page loads are deferred; the theme's search scripts only load on the search page;
-  ipywidgets state (no widget manager reads it in the HTML book) and the disabled Thebe are dropped.
+- Scripts a page loads are deferred (the page context's script files); ipywidgets state (no widget
+  manager reads it in the HTML book) and the disabled Thebe are dropped. The theme's search scripts
+  only load on the search page (``_templates/layout.html``).
 - The theme's icon script (``fontawesome.js``, 1.5 MB for 14 icons) is replaced by a small style
-  sheet of CSS masks for the icons the pages use, drawn from that script's own path data.
+  sheet of CSS masks for the icons the pages use (``_templates/static/webpack-macros.html`` loads
+  it), drawn from that script's own path data (:func:`bookbuild.patches.icon_paths`).
 - Rules of the shipped style sheets whose selectors name a class that no page and no script uses
-  are removed (the theme's CSS carries all of Bootstrap).
-- The theme's check of which boxes scroll (and so take keyboard focus) runs from a ResizeObserver
-  instead of laying out the whole page at load and after every change under ``<main>``.
-- Explorers get a small loader: it fetches the Vega bundle after the page has loaded and builds
-  each explorer when it nears the screen.
+  are removed (the theme's CSS carries all of Bootstrap): a generic trim of what no page can match,
+  written for no particular version of the theme.
+- Explorers get a small loader (``static/explorers.js``): it fetches the Vega bundle after the page
+  has loaded and builds each explorer when it nears the screen; each explorer's spec moves out of
+  its page into a script of its own, compiled to Vega.
 
 Everything is generated from installed packages in the build output; nothing third-party is committed.
 """
@@ -26,12 +28,13 @@ from docutils import nodes
 from latex2mathml.converter import convert
 from sphinx.util import logging
 
+from . import patches
+
 LOG = logging.getLogger(__name__)
 ICONS_CSS = "book-icons.css"
 BOOK_SHEETS = ("book.css", "reader.css", ICONS_CSS)  # the book's own style sheets: never purged
 EXPLORERS_JS = "explorers.js"
 EXPLORER_CLASS = "vega-explorer"
-SEARCH_SCRIPTS = ("searchtools.js", "language_data.js", "searchindex.js")
 DROPPED_FILES = ("sphinx-thebe.js", "sphinx-thebe.css")
 
 SPECS_GLOBAL = (
@@ -187,17 +190,12 @@ def externalize(text: str, page: Path, outdir: Path) -> str:
 
 # --------------------------------------------------------------------------- after the build
 
-FONTAWESOME_TAG = re.compile(r'\s*<script defer src="([^"]*)_static/scripts/fontawesome\.js[^"]*"></script>')
-PRELOAD_TAG = re.compile(r'\s*<link rel="preload" as="script" href="[^"]*" />')
-SEARCH_NAMES = "|".join(map(re.escape, SEARCH_SCRIPTS))
-SEARCH_TAG = re.compile(rf'\s*<script src="[^"]*(?:{SEARCH_NAMES})[^"]*"></script>')
-LAUNCH_LOGO = re.compile(r'(<img alt="[^"]*" src="[^"]*_static/images/logo_[a-z]+\.(?:png|svg)")')
 ICON_NAME = re.compile(r"\bfa-([a-z0-9-]+)")
 ICON_STYLES = ("solid", "regular", "brands", "lg", "fw", "xl", "2x", "sm", "xs")
 
 
 def finish(app, exception):
-    """Rewrite the written pages and style sheets (HTML builds only)."""
+    """Move explorers' specs out of the written pages, draw the icons they use, trim the style sheets (HTML builds only)."""
     if exception is not None or app.builder.format != "html":
         return
     outdir = Path(app.outdir)
@@ -206,14 +204,7 @@ def finish(app, exception):
     for page in pages:
         text = page.read_text(encoding="utf-8")
         icons |= {m for m in ICON_NAME.findall(text) if m not in ICON_STYLES}
-        new = FONTAWESOME_TAG.sub(
-            lambda m: f'\n  <link rel="stylesheet" href="{m.group(1)}_static/{ICONS_CSS}" />', text
-        )
-        new = PRELOAD_TAG.sub("", new)
-        new = LAUNCH_LOGO.sub(r'\1 loading="lazy"', new)  # logos in the closed launch menu wait until it opens
-        if page.name != "search.html":
-            new = SEARCH_TAG.sub("", new)
-        new = externalize(new, page, outdir)
+        new = externalize(text, page, outdir)
         if new != text:
             page.write_text(new, encoding="utf-8")
     static = outdir / "_static"
@@ -221,59 +212,14 @@ def finish(app, exception):
     if fontawesome.exists():
         (static / ICONS_CSS).write_text(icon_css(fontawesome.read_text(encoding="utf-8"), sorted(icons)))
     purge_styles(static, pages)
-    watch_tab_stops(static / "scripts" / "pydata-sphinx-theme.js")
-
-
-# --------------------------------------------------------------------------- the theme's tab stops
-
-# pydata-sphinx-theme makes every code block and cell output that scrolls focusable (so a keyboard can
-# scroll it) by reading the scroll size of all of them at load, on every resize, and 300 ms after any
-# change under <main>: each time a layout of the whole page, which also undoes content-visibility
-# (book.css), and which an explorer's every redraw sets off again. The same rule (same selectors, same
-# test) runs instead from a ResizeObserver: for each box when it is first laid out, and again when its
-# size changes, at no cost for boxes off screen.
-TAB_STOPS = re.compile(
-    r"function (\w+)\(\)\{const (\w+)=\(\)=>\{document\.querySelectorAll\((\[[^\]]*\])\.join\(\", \"\)\)"
-    r"\.forEach\(.*?subtree:!0,childList:!0\}\),\2\(\)\}"
-)
-TAB_STOPS_ON_RESIZE = (
-    "function %s(){const o=new ResizeObserver(n=>n.forEach(({target:e})=>{"
-    "e.tabIndex=e.scrollWidth>e.clientWidth||e.scrollHeight>e.clientHeight?0:-1}));"
-    'document.querySelectorAll(%s.join(", ")).forEach(e=>o.observe(e))}'
-)
-
-
-def watch_tab_stops(script: Path) -> None:
-    """Rewrite the theme's tab-stop function in its shipped script (see TAB_STOPS); warn if it is not there."""
-    if not script.exists():
-        return
-    text = script.read_text(encoding="utf-8")
-    new, count = TAB_STOPS.subn(lambda m: TAB_STOPS_ON_RESIZE % (m.group(1), m.group(3)), text)
-    if count != 1:
-        LOG.warning(f"{script.name}: the theme's tab-stop function was not found ({count}); it lays out every page")
-        return
-    script.write_text(new, encoding="utf-8")
 
 
 # --------------------------------------------------------------------------- icons
 
-ICON_DEFINE = re.compile(r'\("(fa[srb])",\w+\)')
-ICON_ENTRY = r'[{,]"?%s"?:\[(\d+),(\d+),\[[^\]]*\],"[0-9a-f]+","([^"]+)"\]'
-
-
-def icon_paths(script: str, name: str) -> dict[str, tuple[int, int, str]]:
-    """Font Awesome's own path data for icon ``name``, by style (fas, far, fab), read from fontawesome.js."""
-    ends = [(m.start(), m.group(1)) for m in ICON_DEFINE.finditer(script)]
-    found = {}
-    for m in re.finditer(ICON_ENTRY % re.escape(name), script):
-        style = next((s for end, s in ends if end > m.start()), None)
-        if style and style not in found:
-            found[style] = (int(m.group(1)), int(m.group(2)), m.group(3))
-    return found
-
 
 def icon_css(script: str, names: list[str]) -> str:
-    """A style sheet drawing each used icon as a CSS mask in the current text colour."""
+    """A style sheet drawing each used icon as a CSS mask in the current text colour, from Font Awesome's
+    path data in the theme's ``fontawesome.js`` (read by :func:`bookbuild.patches.icon_paths`)."""
     rules = [
         "/* Icons the pages use, drawn from Font Awesome's path data at build time (bookbuild/lean.py). */",
         ".fa-solid, .fa-regular, .fa-brands, .fas, .far, .fab { display: inline-block; width: 1.15em; height: 1em;"
@@ -283,7 +229,7 @@ def icon_css(script: str, names: list[str]) -> str:
         ":is(.fa-solid, .fa-regular, .fa-brands, .fas, .far, .fab)::before { content: none !important; }",
     ]
     for name in names:
-        paths = icon_paths(script, name)
+        paths = patches.icon_paths(script, name)
         for style, prefix in (("fas", "fa-solid"), ("far", "fa-regular"), ("fab", "fa-brands")):
             if style not in paths:
                 continue

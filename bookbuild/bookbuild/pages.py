@@ -9,11 +9,13 @@ fixed here, at build time, without touching installed packages or copying their 
   "Toggle hidden content" while it shows other words: its HTML visitor is replaced by one writing
   ``<span>`` and no ``aria-label``, so the name is the visible text.
 - docutils writes the footnote list as a nested ``<aside>`` (a complementary landmark inside
-  ``<main>``); it becomes a plain container, each footnote keeps ``role="doc-footnote"``.
-- The theme's chrome (:data:`CHROME_FIXES`): a search form with no submit button, buttons whose
-  ``aria-label`` differs from their visible text, a sidebar outside any landmark. They are patched
-  in the written pages; a patch that finds nothing to patch is a build warning (``-W`` makes it an
-  error), so a theme upgrade that changes the markup is noticed.
+  ``<main>``): its HTML visitor writes a plain container, each footnote keeps ``role="doc-footnote"``.
+- docutils marks citations ``role="doc-biblioentry"`` inside ``role="list"``: its visitor writes
+  list items.
+- The theme's chrome: the colour-mode and search buttons are named by their visible text
+  (``_templates/theme-switcher.html``, ``_templates/search-button-field.html``); the search form's
+  submit button and the sidebar's landmark are patches (:mod:`bookbuild.patches`, where each says
+  why no template can make it).
 - The general index has an empty ``<h1>`` (its print title): it gets the page's title.
 - Every page gets a ``<meta name="description">`` from its first paragraph (:func:`description`),
   and ``index.html`` is a real page (doctype, title, language) that sends the reader to the first page.
@@ -27,41 +29,10 @@ from pathlib import Path
 
 from docutils import nodes
 from myst_nb.sphinx_ import HideCodeCellNode
-from sphinx.util import logging
 
-LOGGER = logging.getLogger(__name__)
 DESCRIPTION_CHARS = 155  # what search engines show; Lighthouse only asks that one be there
 SHARED_IDS = ("exercise-content", "solution-content")
 SPHINX_TITLES = {"genindex": "Index", "search": "Search"}
-
-# (what it fixes, pattern, replacement): applied to every written page by _patch_chrome.
-CHROME_FIXES = [
-    (
-        "the search form has a submit button (WCAG H32: a form needs one)",
-        re.compile(r'(<form class="bd-search[^"]*"[^>]*>.*?)(</form>)', re.S),
-        r'\1<button type="submit" class="btn search-submit">Search</button>\2',
-    ),
-    (
-        "the search buttons are named by their visible text, shortcut included",
-        re.compile(
-            r'(<button class="btn search-button-field search-button__button[^"]*") title="Search" aria-label="Search"'
-        ),
-        r'\1 title="Search (Ctrl+K)"',
-    ),
-    (
-        "the colour-mode button's name says what it does and which mode is on",
-        re.compile(
-            r'(<button class="btn btn-sm nav-link pst-navbar-icon theme-switch-button[^"]*") aria-label="Color mode"'
-        ),
-        r'\1 aria-label="Colour mode: light, dark or system setting"',
-    ),
-    (
-        "the primary sidebar (book title, search, contents) is a landmark",
-        re.compile(r'<div id="pst-primary-sidebar" class="bd-sidebar-primary bd-sidebar">'),
-        r'<div id="pst-primary-sidebar" class="bd-sidebar-primary bd-sidebar" role="region" aria-label="Book">',
-    ),
-]
-
 
 # --------------------------------------------------------------------------- doctree and body
 
@@ -91,11 +62,23 @@ def _depart_hide_cell(self, node):
     self.body.append("</details>\n")
 
 
-def _footnote_lists(app, pagename, templatename, context, doctree):
-    """A footnote list is a plain container, not a complementary landmark nested in <main>."""
-    body = context.get("body", "")
-    if '<aside class="footnote-list' in body:
-        context["body"] = body.replace('<aside class="footnote-list', '<aside role="none" class="footnote-list')
+def _visit_footnote(self, node):
+    """docutils' footnote, in a list that is a plain container (``role="none"``), not a complementary
+    landmark nested in ``<main>``; each footnote keeps ``role="doc-footnote"``. As docutils 0.21 writes
+    it otherwise (its ``depart_footnote`` closes both)."""
+    label_style = self.settings.footnote_references
+    if not isinstance(node.previous_sibling(), type(node)):
+        self.body.append(f'<aside role="none" class="footnote-list {label_style}">\n')
+    self.body.append(self.starttag(node, "aside", classes=[node.tagname, label_style], role="doc-footnote"))
+
+
+def _visit_citation(self, node):
+    """docutils' citation, as an item (``role="listitem"``) of its ``role="list"``: docutils marks it
+    ``role="doc-biblioentry"`` (deprecated in DPUB-ARIA 1.1), which leaves the list with no items (axe's
+    critical 'aria-required-children'). As docutils 0.21 writes it otherwise."""
+    if not isinstance(node.previous_sibling(), type(node)):
+        self.body.append('<div role="list" class="citation-list">\n')
+    self.body.append(self.starttag(node, "div", classes=[node.tagname], role="listitem"))
 
 
 def _page_title(pagename: str, context) -> str:
@@ -170,25 +153,6 @@ def _meta_description(app, pagename, templatename, context, doctree):
 # --------------------------------------------------------------------------- written pages
 
 
-def _patch_chrome(app, exception):
-    """Apply CHROME_FIXES to every written page; warn for a fix that found nothing anywhere."""
-    if exception is not None or app.builder.format != "html":
-        return
-    used = {what: 0 for what, _, _ in CHROME_FIXES}
-    for path in Path(app.outdir).rglob("*.html"):
-        if path.name == "index.html" and path.parent == Path(app.outdir):
-            continue
-        text = original = path.read_text(encoding="utf-8")
-        for what, pattern, replacement in CHROME_FIXES:
-            text, n = pattern.subn(replacement, text)
-            used[what] += n
-        if text != original:
-            path.write_text(text, encoding="utf-8")
-    for what, n in used.items():
-        if not n:
-            LOGGER.warning(f"bookbuild.pages: no page needed the fix '{what}': has the theme's markup changed?")
-
-
 INDEX = """<!DOCTYPE html>
 <html lang="{lang}">
 <head>
@@ -229,9 +193,9 @@ def _write_index(app, exception):
 
 def setup(app):
     app.add_node(HideCodeCellNode, override=True, html=(_visit_hide_cell, _depart_hide_cell))
+    app.add_node(nodes.footnote, override=True, html=(_visit_footnote, None))  # docutils' depart closes both
+    app.add_node(nodes.citation, override=True, html=(_visit_citation, None))
     app.connect("doctree-resolved", _unique_exercise_ids)
-    app.connect("html-page-context", _footnote_lists)
     app.connect("html-page-context", _meta_description)
     app.connect("html-page-context", _print_title, priority=800)  # after sphinx-book-theme sets pagetitle
     app.connect("build-finished", _write_index, priority=400)  # before sphinx-external-toc's redirect
-    app.connect("build-finished", _patch_chrome)

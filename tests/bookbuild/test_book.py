@@ -3,7 +3,7 @@
 from types import SimpleNamespace
 
 import bookbuild as book
-from bookbuild import lean
+from bookbuild import lean, patches
 
 
 def test_repeated_scripts_are_dropped_keeping_the_first():
@@ -16,12 +16,6 @@ def test_repeated_scripts_are_dropped_keeping_the_first():
     context = {"script_files": scripts}
     book._drop_repeated_scripts(None, "p", "page.html", context, None)
     assert [s.filename for s in context["script_files"]] == ["a.js", "b.js"] and context["script_files"][0] is first
-
-
-def test_bibliography_entries_become_list_items():
-    context = {"body": '<div role="list"><div role="doc-biblioentry">x</div></div>'}
-    book._bibliography_roles(None, "p", "page.html", context, None)
-    assert 'role="listitem"' in context["body"] and "doc-biblioentry" not in context["body"]
 
 
 def test_setup_connects_every_handler():
@@ -39,6 +33,7 @@ def test_setup_connects_every_handler():
         book._on_builder_inited,
         lean.trim_assets,
         lean.finish,
-        book._bibliography_roles,
+        patches.patch_pages,
+        patches.check_versions,
         book._drop_repeated_scripts,
     } <= handlers

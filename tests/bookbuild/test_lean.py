@@ -82,7 +82,6 @@ FONTAWESOME = 'var a={"rocket":[512,448,[],"f135","M1 2L3 4"],"xmark":[384,512,[
 
 
 def test_icons_are_css_masks_drawn_from_the_scripts_own_paths():
-    assert lean.icon_paths(FONTAWESOME, "rocket") == {"fas": (512, 448, "M1 2L3 4")}
     css = lean.icon_css(FONTAWESOME, ["rocket", "missing"])
     assert ':is(.fa-solid, .fas).fa-rocket { --icon: url("data:image/svg+xml,<svg' in css
     assert "viewBox='0 0 512 448'><path d='M1 2L3 4'/>" in css and "fa-missing" not in css and "fa-xmark" not in css
@@ -104,27 +103,6 @@ def test_rules_whose_classes_nothing_uses_are_removed(tmp_path):
         ".used{color:red}.used{margin:0}.opened:not(.never){top:0}@media (min-width:1px){.used{y:2}}p{z:3}"
     )
     assert (static / "book.css").read_text() == ".unused{kept:1}", "the book's own style sheet is never trimmed"
-
-
-def test_the_themes_tab_stops_are_checked_on_resize(tmp_path, monkeypatch):
-    """The installed theme's script has the function rewritten (same selectors, same rule); any other warns."""
-    import pydata_sphinx_theme
-
-    shipped = Path(pydata_sphinx_theme.__file__).parent / "theme/pydata_sphinx_theme/static/scripts"
-    script = tmp_path / "pydata-sphinx-theme.js"
-    script.write_text((shipped / script.name).read_text(encoding="utf-8"), encoding="utf-8")
-    selectors = lean.TAB_STOPS.search(script.read_text(encoding="utf-8")).group(3)
-    lean.watch_tab_stops(script)
-    rewritten = script.read_text(encoding="utf-8")
-    assert not lean.TAB_STOPS.search(rewritten), "the page-wide check is gone"
-    assert "new ResizeObserver(" in rewritten and f"document.querySelectorAll({selectors}" in rewritten
-    other = tmp_path / "other.js"
-    other.write_text("function I(){}", encoding="utf-8")
-    warnings = []
-    monkeypatch.setattr(lean, "LOG", SimpleNamespace(warning=warnings.append))
-    lean.watch_tab_stops(other)
-    assert other.read_text(encoding="utf-8") == "function I(){}", "a script it does not know is left alone"
-    assert warnings and "tab-stop function was not found" in warnings[0], "and the build says so (-W fails it)"
 
 
 def test_math_is_mathml():

@@ -2,7 +2,6 @@
 
 from types import SimpleNamespace
 
-import pytest
 from docutils import nodes
 from docutils.frontend import get_default_settings
 from docutils.parsers.rst import Parser
@@ -38,11 +37,30 @@ def test_hidden_input_toggle_is_named_by_its_visible_text():
     assert html.endswith("</details>\n")
 
 
+def _html(rst: str) -> str:
+    """The body docutils' HTML5 writer makes of ``rst``, with the book's footnote and citation visitors."""
+    from docutils.core import publish_parts
+    from docutils.writers import html5_polyglot
+
+    class Translator(html5_polyglot.HTMLTranslator):
+        visit_footnote = pages._visit_footnote
+        visit_citation = pages._visit_citation
+
+    writer = html5_polyglot.Writer()
+    writer.translator_class = Translator
+    return publish_parts(rst, writer=writer)["body"]
+
+
 def test_footnote_list_is_not_a_landmark():
-    context = {"body": '<aside class="footnote-list brackets"><aside class="footnote" role="doc-footnote">'}
-    pages._footnote_lists(None, "p", "page.html", context, None)
-    assert context["body"].startswith('<aside role="none" class="footnote-list')
-    assert context["body"].count('role="none"') == 1
+    body = _html("Text [#a]_ and [#b]_.\n\n.. [#a] One.\n.. [#b] Two.\n")
+    assert body.count('<aside role="none" class="footnote-list') == 1 and body.count("<aside") == 3
+    assert body.count('role="doc-footnote"') == 2 and body.count("</aside>") == 3
+
+
+def test_bibliography_entries_become_list_items():
+    body = _html("See [Ab2000]_ and [Cd2001]_.\n\n.. [Ab2000] One.\n.. [Cd2001] Two.\n")
+    assert body.count('<div role="list" class="citation-list">') == 1 and body.count('role="listitem"') == 2
+    assert "doc-biblioentry" not in body and body.count("<div") == body.count("</div>")
 
 
 def test_general_index_prints_a_title():
@@ -88,32 +106,6 @@ def _written_book(tmp_path, page: str):
     return SimpleNamespace(outdir=str(tmp_path), builder=SimpleNamespace(format="html"), config=config)
 
 
-THEME_PAGE = (
-    '<div id="pst-primary-sidebar" class="bd-sidebar-primary bd-sidebar">'
-    '<button class="btn search-button-field search-button__button pst-js-only" title="Search" aria-label="Search">'
-    "Search Ctrl+K</button>"
-    '<button class="btn btn-sm nav-link pst-navbar-icon theme-switch-button pst-js-only" aria-label="Color mode">'
-    '</button><form class="bd-search d-flex" action="search.html"><input name="q"></form></div>'
-)
-
-
-def test_theme_chrome_is_patched_on_every_page(tmp_path):
-    app = _written_book(tmp_path, THEME_PAGE)
-    pages._patch_chrome(app, None)
-    page = (tmp_path / "chapters" / "one.html").read_text()
-    assert '<button type="submit" class="btn search-submit">Search</button></form>' in page
-    assert 'aria-label="Search"' not in page and 'aria-label="Colour mode' in page
-    assert 'role="region" aria-label="Book"' in page
-    assert (tmp_path / "index.html").read_text() == "<meta>", "index.html is written by _write_index, not patched"
-
-
-def test_a_fix_that_finds_nothing_warns(tmp_path, monkeypatch):
-    warned = []
-    monkeypatch.setattr(pages.LOGGER, "warning", warned.append)
-    pages._patch_chrome(_written_book(tmp_path, "<p>no theme here</p>"), None)
-    assert len(warned) == len(pages.CHROME_FIXES) and "theme's markup changed" in warned[0]
-
-
 def test_index_is_a_real_page(tmp_path):
     app = _written_book(tmp_path, "")
     pages._write_index(app, None)
@@ -122,12 +114,10 @@ def test_index_is_a_real_page(tmp_path):
     assert 'url=intro.html"' in index and 'href="_static/favicon.svg"' in index
 
 
-@pytest.mark.parametrize("handler", [pages._patch_chrome, pages._write_index])
-def test_written_pages_are_left_alone_after_a_failed_build(tmp_path, handler):
-    app = _written_book(tmp_path, THEME_PAGE)
-    handler(app, RuntimeError("build failed"))
+def test_index_is_left_alone_after_a_failed_build(tmp_path):
+    app = _written_book(tmp_path, "<p>x</p>")
+    pages._write_index(app, RuntimeError("build failed"))
     assert (tmp_path / "index.html").read_text() == "<meta>"
-    assert (tmp_path / "chapters" / "one.html").read_text() == THEME_PAGE
 
 
 def test_setup_connects_every_handler():
@@ -136,4 +126,4 @@ def test_setup_connects_every_handler():
         connect=lambda event, fn, **kw: connected.append(fn), add_node=lambda *a, **k: added.append(a)
     )
     pages.setup(app)
-    assert added and {pages._unique_exercise_ids, pages._meta_description, pages._patch_chrome} <= set(connected)
+    assert added and {pages._unique_exercise_ids, pages._meta_description, pages._write_index} <= set(connected)
