@@ -288,7 +288,7 @@ CHART_FACTS = """() => [...document.querySelectorAll('.vega-chart')].map(c => {
 READY = """() => Promise.race([new Promise(done => setTimeout(done, 10000)), Promise.all([document.fonts.ready,
   window.MathJax && MathJax.startup && MathJax.startup.promise].filter(Boolean))]).then(() => true)"""
 
-# Explorers are built when they near the screen (widgets/lean.py): pass each one, as a reader scrolling would.
+# Explorers are built when they near the screen (bookbuild/static/explorers.js): pass each one, as a reader scrolling would.
 SCROLL_PAST_EXPLORERS = """async () => {
   for (const el of document.querySelectorAll('.vega-explorer')) {
     el.scrollIntoView({block: 'center'});
