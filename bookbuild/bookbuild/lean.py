@@ -120,22 +120,19 @@ def trim_assets(app, pagename, templatename, context, doctree):
         css[:] = [c for c in css if str(c.filename or "").rsplit("/", 1)[-1] not in DROPPED_FILES]
 
 
-RUBRIC = re.compile(r'<h2 class="rubric" id="([^"]+)">(.*?)</h2>', re.S)
-
-
 def rubric_toc(app, pagename, templatename, context, doctree):
     """Page contents for a page whose sections are headings printed by a cell (the model reference page).
 
-    myst-nb renders headings in cell outputs as rubrics, which are not sections, so the theme found no
-    page contents and dropped its sidebar from a 35,000 px page. The rubrics become the contents.
+    myst-nb renders headings in cell outputs as rubrics (level 2: ``<h2 class="rubric">``), which are not
+    sections, so the theme found no page contents and dropped its sidebar from a 35,000 px page. The
+    page's rubrics, read from its doctree, become the contents.
     """
-    body, toc = context.get("body", ""), context.get("toc", "")
-    heads = RUBRIC.findall(body)
-    if len(heads) < 2 or toc.count("<li") > 1:
+    heads = [r for r in doctree.findall(nodes.rubric) if r.get("level") == 2 and r["ids"]] if doctree else []
+    if len(heads) < 2 or context.get("toc", "").count("<li") > 1:
         return
     items = "".join(
-        f'<li><a class="reference internal" href="#{anchor}">{re.sub(r"<[^>]+>", "", text).strip()}</a></li>'
-        for anchor, text in heads
+        f'<li><a class="reference internal" href="#{r["ids"][0]}">{html.escape(r.astext().strip(), quote=False)}</a></li>'
+        for r in heads
     )
     context["toc"] = (
         f'<ul><li><a class="reference internal" href="#">{context.get("title", "")}</a><ul>{items}</ul></li></ul>'

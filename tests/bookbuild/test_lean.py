@@ -5,6 +5,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from docutils import nodes
 from sphinx.builders.html._assets import _JavaScript
 
 from bookbuild import lean
@@ -69,13 +70,20 @@ def test_the_search_page_runs_doctools_before_searchtools():
 
 
 def test_rubric_headings_become_the_page_contents():
-    body = '<h2 class="rubric" id="a">First <em>model</em></h2><h2 class="rubric" id="b">Second</h2>'
-    context = {"body": body, "toc": "", "title": "Models"}
-    lean.rubric_toc(None, "p", "page.html", context, None)
-    assert '<a class="reference internal" href="#a">First model</a>' in context["toc"] and "#b" in context["toc"]
-    kept = {"body": body, "toc": "<ul><li>x</li><li>y</li></ul>", "title": "T"}
-    lean.rubric_toc(None, "p", "page.html", kept, None)
+    doctree = nodes.section()
+    doctree += nodes.rubric("", "", nodes.Text("First "), nodes.emphasis("", "model & co"), ids=["a", "m"], level=2)
+    doctree += nodes.rubric("", "Second", ids=["b"], level=2)
+    doctree += nodes.rubric("", "A plain rubric", ids=["c"])  # not a printed heading
+    context = {"toc": "", "title": "Models"}
+    lean.rubric_toc(None, "p", "page.html", context, doctree)
+    assert (
+        '<a class="reference internal" href="#a">First model &amp; co</a>' in context["toc"] and "#b" in context["toc"]
+    )
+    assert "#c" not in context["toc"]
+    kept = {"toc": "<ul><li>x</li><li>y</li></ul>", "title": "T"}
+    lean.rubric_toc(None, "p", "page.html", kept, doctree)
     assert kept["toc"] == "<ul><li>x</li><li>y</li></ul>", "a page with its own contents keeps them"
+    lean.rubric_toc(None, "genindex", "genindex.html", context, None)  # Sphinx's own pages have no doctree
 
 
 FONTAWESOME = 'var a={"rocket":[512,448,[],"f135","M1 2L3 4"],"xmark":[384,512,[],"f00d","M5 6"]};bunker(("fas",a));'
