@@ -12,7 +12,7 @@ a small icon sheet, unused CSS removed).
 import os
 from pathlib import Path
 
-from . import glossary, lean, pages, patches, reader, takeaway
+from . import glossary, lean, pages, patches, reader
 
 RENDERER_ENV = "MIGRATION_BOOK_RENDERER"  # read by widgets.charts.use() in the chapters' import cell
 BUILD_ENV = "MIGRATION_BOOK_BUILD"  # removed at merge: the chapters read it until lib25's widgets.charts.use() lands
@@ -59,7 +59,6 @@ def setup(app):
     app.connect("builder-inited", _on_builder_inited)
     lean.add_math_renderer(app)
     app.connect("html-page-context", lean.trim_assets)
-    app.connect("html-page-context", takeaway.footer_links)
     app.connect("html-page-context", lean.rubric_toc, priority=100)  # before the theme decides on its sidebar
     app.connect("build-finished", lean.finish)
     app.connect("html-page-context", _drop_repeated_scripts, priority=900)  # after every other handler

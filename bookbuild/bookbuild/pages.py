@@ -17,6 +17,7 @@ fixed here, at build time, without touching installed packages or copying their 
   submit button and the sidebar's landmark are patches (:mod:`bookbuild.patches`, where each says
   why no template can make it).
 - The general index has an empty ``<h1>`` (its print title): it gets the page's title.
+- The footer's link to the downloads page is made relative to each page (it works from ``file://``).
 - Every page gets a ``<meta name="description">`` from its first paragraph (:func:`description`),
   and ``index.html`` is a real page (doctype, title, language) that sends the reader to the first page.
 """
@@ -33,6 +34,7 @@ from myst_nb.sphinx_ import HideCodeCellNode
 DESCRIPTION_CHARS = 155  # what search engines show; Lighthouse only asks that one be there
 SHARED_IDS = ("exercise-content", "solution-content")
 SPHINX_TITLES = {"genindex": "Index", "search": "Search"}
+DOWNLOADS_PAGE = "reference/downloads"  # the page that links the PDF and zips (bookbuild.takeaway makes them)
 
 # --------------------------------------------------------------------------- doctree and body
 
@@ -94,6 +96,15 @@ def _print_title(app, pagename, templatename, context, doctree):
 
 def _book_title(app) -> str:
     return app.config.html_title or app.config.project
+
+
+def footer_links(app, pagename, templatename, context, doctree):
+    """Make the footer's link to the downloads page (written from the book's root in
+    ``_config.yml``'s ``extra_footer``) relative to each page, so it works from ``file://`` too."""
+    footer = context.get("theme_extra_footer")
+    target = f'href="{DOWNLOADS_PAGE}.html"'
+    if footer and target in footer:
+        context["theme_extra_footer"] = footer.replace(target, f'href="{context["pathto"](DOWNLOADS_PAGE)}"')
 
 
 # --------------------------------------------------------------------------- description
@@ -197,5 +208,6 @@ def setup(app):
     app.add_node(nodes.citation, override=True, html=(_visit_citation, None))
     app.connect("doctree-resolved", _unique_exercise_ids)
     app.connect("html-page-context", _meta_description)
+    app.connect("html-page-context", footer_links)
     app.connect("html-page-context", _print_title, priority=800)  # after sphinx-book-theme sets pagetitle
     app.connect("build-finished", _write_index, priority=400)  # before sphinx-external-toc's redirect

@@ -53,18 +53,6 @@ PREPARE_JS = (Path(__file__).parent / "print" / "prepare.js").read_text(encoding
 PAGE_TITLE_JS = (Path(__file__).parent / "print" / "page-title.js").read_text(encoding="utf-8")
 
 
-DOWNLOADS_PAGE = "reference/downloads"
-
-
-def footer_links(app, pagename, templatename, context, doctree):
-    """Sphinx hook: make the footer's link to the downloads page (written from the book's root in
-    ``_config.yml``'s ``extra_footer``) relative to each page, so it works from ``file://`` too."""
-    footer = context.get("theme_extra_footer")
-    target = f'href="{DOWNLOADS_PAGE}.html"'
-    if footer and target in footer:
-        context["theme_extra_footer"] = footer.replace(target, f'href="{context["pathto"](DOWNLOADS_PAGE)}"')
-
-
 @dataclass
 class Page:
     """One page of the table of contents: its built file, the part it sits in, its title and PDF pages."""

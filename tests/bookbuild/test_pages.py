@@ -120,10 +120,22 @@ def test_index_is_left_alone_after_a_failed_build(tmp_path):
     assert (tmp_path / "index.html").read_text() == "<meta>"
 
 
+def test_footer_link():
+    context = {"theme_extra_footer": '<a href="reference/downloads.html">Downloads</a>'}
+    context["pathto"] = lambda doc: f"../{doc}.html"
+    pages.footer_links(None, "chapters/x", "page.html", context, None)
+    assert context["theme_extra_footer"] == '<a href="../reference/downloads.html">Downloads</a>'
+
+
 def test_setup_connects_every_handler():
     connected, added = [], []
     app = SimpleNamespace(
         connect=lambda event, fn, **kw: connected.append(fn), add_node=lambda *a, **k: added.append(a)
     )
     pages.setup(app)
-    assert added and {pages._unique_exercise_ids, pages._meta_description, pages._write_index} <= set(connected)
+    assert added and {
+        pages._unique_exercise_ids,
+        pages._meta_description,
+        pages._write_index,
+        pages.footer_links,
+    } <= set(connected)

@@ -15,7 +15,7 @@ missing or older than the built book (so a fresh build is always checked), then:
   test_data_package                   every CSV of datapackage.json, with a README naming each and its source
   test_notebooks_and_offline_copy     every chapter notebook; every page of the site, with relative links only
   test_downloads_page_links_resolve   the downloads page, the intro and a chapter's footer link to files that exist
-  test_footer_link / test_data_readme small pieces of bookbuild.takeaway alone
+  test_data_readme                    a small piece of bookbuild.takeaway alone
 """
 
 import html
@@ -29,7 +29,7 @@ import pytest
 from conftest import HTML, ROOT
 from pypdf import PdfReader
 
-from bookbuild import takeaway
+from bookbuild import pages, takeaway
 
 OUT = HTML / takeaway.OUT_DIR
 PAGES = takeaway.toc_pages(ROOT)
@@ -219,19 +219,12 @@ def _links(page: str) -> list[Path]:
 
 
 def test_downloads_page_links_resolve(made):
-    downloads = _links(f"{takeaway.DOWNLOADS_PAGE}.html")
+    downloads = _links(f"{pages.DOWNLOADS_PAGE}.html")
     assert {path.name for path in downloads} >= set(takeaway.FILES.values())
-    for page in ["intro.html", PAGES[3].path, f"{takeaway.DOWNLOADS_PAGE}.html"]:
+    for page in ["intro.html", PAGES[3].path, f"{pages.DOWNLOADS_PAGE}.html"]:
         links = _links(page)
         assert links, f"{page} does not link to the downloads"
         assert all(path.exists() for path in links), f"{page}: dead links {[p for p in links if not p.exists()]}"
-
-
-def test_footer_link():
-    context = {"theme_extra_footer": '<a href="reference/downloads.html">Downloads</a>'}
-    context["pathto"] = lambda doc: f"../{doc}.html"
-    takeaway.footer_links(None, "chapters/x", "page.html", context, None)
-    assert context["theme_extra_footer"] == '<a href="../reference/downloads.html">Downloads</a>'
 
 
 def test_data_readme():
