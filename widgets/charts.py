@@ -103,7 +103,9 @@ def offline_html(spec: dict, **_) -> dict:
     return {
         "text/html": f'<div class="vega-chart vega-explorer" id="{chart_id}" role="figure" aria-label="{label}"'
         f"{width}>{svg}</div>\n"
-        f'<script type="application/json" id="{chart_id}-spec">{text}</script>{note}'
+        f'<script type="application/json" id="{chart_id}-spec">{text}</script>'
+        + chartdata.beside_explorer(spec, chart_id, _title_text(spec))  # its grid, the table following the sliders
+        + note
     }
 
 
