@@ -775,7 +775,8 @@ PRINT_FACTS = f"""() => {{
           toggles: shown('details.hide > summary, .toggle-button').length,
           solutions: shown('.solution').length,
           skipped: [...content.querySelectorAll('*')].filter(e => getComputedStyle(e).contentVisibility !== 'visible').length,
-          charts: [...content.querySelectorAll('.vega-chart')].filter(c => !(c.querySelector('svg') || {{}}).checkVisibility?.()).map(c => c.id)}};
+          charts: [...content.querySelectorAll('.vega-chart')]  // its drawing, or the laptop layout print shows instead
+            .filter(c => ![...c.querySelectorAll('svg:not(svg svg)')].some(s => s.checkVisibility())).map(c => c.id)}};
 }}"""
 
 OPEN_EVERYTHING = f"""() => {{
