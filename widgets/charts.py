@@ -88,7 +88,7 @@ def offline_html(spec: dict, **_) -> dict:
     once the page has loaded. Both are first laid out for a phone (:func:`for_phone`); a static chart
     whose laptop layout differs (:func:`for_laptop`) carries that drawing too, which only print shows.
     """
-    wide, wide_svg = for_laptop(spec)
+    given = spec
     spec, svg = for_phone(spec)
     text = json.dumps(spec, sort_keys=True, separators=(",", ":")).replace("</", "<\\/")
     chart_id = "vg-" + hashlib.sha1(text.encode()).hexdigest()[:12]
@@ -103,6 +103,7 @@ def offline_html(spec: dict, **_) -> dict:
     if not _binds(spec):
         # where the laptop's layout differs (small multiples side by side, a wider plot), the page carries
         # it too, for print only (_static/book.css shows one drawing or the other)
+        wide, wide_svg = for_laptop(given)
         printed = (
             "" if wide == spec else f'<div class="vega-print" style="--w: {_svg_width(wide_svg):g}px">{wide_svg}</div>'
         )
