@@ -223,6 +223,7 @@ class Chart:
     hidden: bool
     explorer: bool
     sliders: int
+    data: bool  # a table view and CSV of its rows follow it (widgets/chartdata.py)
 
 
 @dataclasses.dataclass
@@ -282,7 +283,8 @@ CHART_FACTS = """() => [...document.querySelectorAll('.vega-chart')].map(c => {
           label: label.trim(),
           hidden: !!c.closest('[aria-hidden="true"]') || (!!svg && svg.getAttribute('aria-hidden') === 'true'),
           explorer: !!c.querySelector('.vega-bindings input, .vega-bindings select'),
-          sliders: c.querySelectorAll('input[type=range]').length};
+          sliders: c.querySelectorAll('input[type=range]').length,
+          data: !!document.querySelector('#' + c.id + '-data table') && !!document.querySelector('#' + c.id + '-data a[download]')};
 })"""
 
 READY = """() => Promise.race([new Promise(done => setTimeout(done, 10000)), Promise.all([document.fonts.ready,
@@ -773,7 +775,8 @@ PRINT_FACTS = f"""() => {{
           toggles: shown('details.hide > summary, .toggle-button').length,
           solutions: shown('.solution').length,
           skipped: [...content.querySelectorAll('*')].filter(e => getComputedStyle(e).contentVisibility !== 'visible').length,
-          charts: [...content.querySelectorAll('.vega-chart')].filter(c => !(c.querySelector('svg') || {{}}).checkVisibility?.()).map(c => c.id)}};
+          charts: [...content.querySelectorAll('.vega-chart')]  // its drawing, or the laptop layout print shows instead
+            .filter(c => ![...c.querySelectorAll('svg:not(svg svg)')].some(s => s.checkVisibility())).map(c => c.id)}};
 }}"""
 
 OPEN_EVERYTHING = f"""() => {{
@@ -1063,6 +1066,8 @@ def format_report(session: Session = SESSION) -> str:
         f"charts               {sum(len(r.charts) for r in results)}: {sum(c.marks > 0 for r in results for c in r.charts)} "
         f"drawn ({sum(c.marks for r in results for c in r.charts)} marks), "
         f"{sum(bool(c.label) for r in results for c in r.charts)} with a text alternative",
+        f"charts with data and table: {sum(c.data for r in results for c in r.charts)} of "
+        f"{sum(len(r.charts) for r in results)}",
         f"explorers            {sum(len(r.explorers) for r in results)}; sliders exercised {len(sliders)} "
         f"(Home and End, {sum(not s.problems for s in sliders)} working)",
         f"controls operated    {len(controls)} ({sum(bool(c.problems) for c in controls)} dead)",

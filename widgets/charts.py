@@ -34,6 +34,9 @@ DASHES = [[1, 0], [6, 3], [2, 2], [8, 2, 2, 2]]  # solid, dashed, dotted, dash-d
 # padding of a chart's card in dark mode. Drawn at most this wide, a chart is never scaled down there,
 # so text of 11-12 px reads at 11-12 px; wider screens show it a little larger (_static/book.css).
 PHONE_WIDTH = 316
+# Printed (the PDF, widgets/takeaway.py), a chart is laid out for a laptop's text column instead: small
+# multiples side by side, as wide as this at most (an A4 column at the PDF's scale holds it).
+LAPTOP_WIDTH = 640
 WIDTH = 250  # the plot itself, leaving room for the y axis's labels and title
 # characters per line of a 14 px title, a 12 px subtitle, a 12 px axis title and an axis label
 TITLE_CHARS, SUBTITLE_CHARS, AXIS_CHARS, LABEL_CHARS = 34, 46, 40, 22
@@ -82,8 +85,10 @@ def offline_html(spec: dict, **_) -> dict:
     A chart that does not move is drawn here as inline SVG (vl-convert), with its text alternative,
     so it shows with the text, prints, and needs no script. An explorer gets the same drawing of its
     opening state plus its spec; the page's loader (widgets/explorers.js) swaps in the live Vega view
-    once the page has loaded. Both are first laid out for a phone (:func:`for_phone`).
+    once the page has loaded. Both are first laid out for a phone (:func:`for_phone`); a static chart
+    whose laptop layout differs (:func:`for_laptop`) carries that drawing too, which only print shows.
     """
+    given = spec
     spec, svg = for_phone(spec)
     text = json.dumps(spec, sort_keys=True, separators=(",", ":")).replace("</", "<\\/")
     chart_id = "vg-" + hashlib.sha1(text.encode()).hexdigest()[:12]
@@ -96,14 +101,22 @@ def offline_html(spec: dict, **_) -> dict:
         else ""
     )
     if not _binds(spec):
-        drawing = f'<div class="vega-chart" id="{chart_id}" role="img" aria-label="{label}"{width}>{svg}</div>'
+        # where the laptop's layout differs (small multiples side by side, a wider plot), the page carries
+        # it too, for print only (_static/book.css shows one drawing or the other)
+        wide, wide_svg = for_laptop(given)
+        printed = (
+            "" if wide == spec else f'<div class="vega-print" style="--w: {_svg_width(wide_svg):g}px">{wide_svg}</div>'
+        )
+        drawing = f'<div class="vega-chart" id="{chart_id}" role="img" aria-label="{label}"{width}>{svg}{printed}</div>'
         return {
             "text/html": drawing + chartdata.beside(spec, chart_id, _title_text(spec)) + note
         }  # its rows, one click away
     return {
         "text/html": f'<div class="vega-chart vega-explorer" id="{chart_id}" role="figure" aria-label="{label}"'
         f"{width}>{svg}</div>\n"
-        f'<script type="application/json" id="{chart_id}-spec">{text}</script>{note}'
+        f'<script type="application/json" id="{chart_id}-spec">{text}</script>'
+        + chartdata.beside_explorer(spec, chart_id, _title_text(spec))  # its grid, the table following the sliders
+        + note
     }
 
 
@@ -127,16 +140,32 @@ def for_phone(spec: dict) -> tuple[dict, str]:
     >>> narrowed["width"] < 600 and _svg_width(svg) <= PHONE_WIDTH
     True
     """
+    return _laid_out(spec, PHONE_WIDTH, stack=True)
+
+
+def for_laptop(spec: dict) -> tuple[dict, str]:
+    """The spec laid out for a laptop's column (and for print), and its SVG: as :func:`for_phone`, but
+    small multiples stay side by side, narrowed only to fit :data:`LAPTOP_WIDTH` px.
+
+    >>> spec = {"hconcat": [{"mark": "point", "data": {"values": [{"x": 1}]}, "encoding": {"x": {"field": "x"}}}] * 2}
+    >>> "hconcat" in for_laptop(spec)[0] and "vconcat" in for_phone(spec)[0]
+    True
+    """
+    return _laid_out(spec, LAPTOP_WIDTH, stack=False)
+
+
+def _laid_out(spec: dict, width: int, stack: bool) -> tuple[dict, str]:
     import vl_convert
 
     spec = copy.deepcopy(spec)
-    _stack(spec)
+    if stack:
+        _stack(spec)
     _wrap_titles(spec)
     _wrap_labels(spec, _values(spec))
     svg = vl_convert.vegalite_to_svg(spec)
     for _ in range(4):
-        excess = _svg_width(svg) - PHONE_WIDTH
-        if excess <= 0 or not _narrow(spec, excess):
+        excess = _svg_width(svg) - width
+        if excess <= 0 or not _narrow(spec, excess, width):
             break
         svg = vl_convert.vegalite_to_svg(spec)
     return spec, svg
@@ -245,18 +274,18 @@ def _wrap_labels(node: dict, values: dict[str, set]) -> None:
         _wrap_labels(node["spec"], values)
 
 
-def _narrow(node: dict, excess: float) -> bool:
-    """Narrow, in place, the plots of a chart ``excess`` px too wide; False when none could narrow."""
+def _narrow(node: dict, excess: float, target: int = PHONE_WIDTH) -> bool:
+    """Narrow, in place, the plots of a chart ``excess`` px wider than ``target``; False when none could narrow."""
     if "vconcat" in node or "concat" in node:
-        return any([_narrow(child, excess) for child in node.get("vconcat", []) + node.get("concat", [])])
+        return any([_narrow(child, excess, target) for child in node.get("vconcat", []) + node.get("concat", [])])
     if "hconcat" in node:
-        return any([_narrow(child, excess / len(node["hconcat"])) for child in node["hconcat"]])
+        return any([_narrow(child, excess / len(node["hconcat"]), target) for child in node["hconcat"]])
     if isinstance(node.get("spec"), dict):  # a facet or repeat: its panel's size
-        return _narrow(node["spec"], excess)
+        return _narrow(node["spec"], excess, target)
     width = node.get("width", WIDTH)
     if isinstance(width, dict) and "step" in width:
         step = width["step"]
-        node["width"] = {"step": max(8, step * (1 - excess / (excess + PHONE_WIDTH)))}
+        node["width"] = {"step": max(8, step * (1 - excess / (excess + target)))}
         return node["width"]["step"] < step
     if not isinstance(width, (int, float)):
         return False

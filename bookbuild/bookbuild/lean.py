@@ -28,6 +28,8 @@ from docutils import nodes
 from latex2mathml.converter import convert
 from sphinx.util import logging
 
+from widgets import chartdata
+
 from . import patches
 
 LOG = logging.getLogger(__name__)
@@ -42,7 +44,8 @@ SPECS_GLOBAL = (
 )
 SPEC_PREFIX = f'(window.{SPECS_GLOBAL} = window.{SPECS_GLOBAL} || {{}})["%s"] = '
 
-EXPLORER_DIR = "_explorers"
+EXPLORER_DIR = chartdata.GRID_DIR
+GRID_LINK = re.compile(rf'href="({EXPLORER_DIR}/vg-[0-9a-f]+\.csv)"')  # an explorer's grid (chartdata.py)
 SPEC_ISLAND = re.compile(
     r'(<div class="vega-chart vega-explorer" id="(vg-[0-9a-f]+)")([^>]*>.*?</div>)\s*'
     r'<script type="application/json" id="\2-spec">(.*?)</script>',
@@ -160,7 +163,8 @@ def read_spec(path: Path) -> dict:
 
 
 def externalize(text: str, page: Path, outdir: Path) -> str:
-    """Move each explorer's spec out of the page into its own script, compiled to Vega (vl-convert).
+    """Move each explorer's spec out of the page into its own script, compiled to Vega (vl-convert), and
+    write its grid beside it as the CSV its data view links to.
 
     The page's HTML then holds only text and drawings, so it arrives (and paints) quickly; the
     loader adds an explorer's script when the explorer nears the screen.
@@ -175,6 +179,7 @@ def externalize(text: str, page: Path, outdir: Path) -> str:
         target.parent.mkdir(parents=True, exist_ok=True)
         compiled = json.dumps(vl_convert.vegalite_to_vega(spec), separators=(",", ":"))
         target.write_text(f"{SPEC_PREFIX % chart_id}{compiled};\n", encoding="utf-8")
+        target.with_suffix(".csv").write_text(chartdata.grid_csv(spec), encoding="utf-8")  # its data download
         href = Path(os.path.relpath(target, page.parent)).as_posix()
         # the explorer's name in the page's address: its model, numbered when a page has two of one model
         key = ((spec.get("usermeta") or {}).get("explorer") or {}).get("key", "explorer")
@@ -182,7 +187,9 @@ def externalize(text: str, page: Path, outdir: Path) -> str:
         key = key if keys[key] == 1 else f"{key}-{keys[key]}"
         return f'{m.group(1)} data-spec="{href}" data-key="{key}"{m.group(3)}'
 
-    return SPEC_ISLAND.sub(move, text)
+    text = SPEC_ISLAND.sub(move, text)
+    # the grid's link, written from the book's root, made relative to the page (so it works from file://)
+    return GRID_LINK.sub(lambda m: f'href="{Path(os.path.relpath(outdir / m.group(1), page.parent)).as_posix()}"', text)
 
 
 # --------------------------------------------------------------------------- after the build

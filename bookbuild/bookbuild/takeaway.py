@@ -40,6 +40,7 @@ CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/c
 MARGIN = {"top": "20mm", "bottom": "18mm", "left": "16mm", "right": "16mm"}
 MAX_PDF_BYTES = 15_000_000
 SCALE = 0.8  # the web pages' 16 px text prints at about 10 pt
+VIEWPORT = {"width": 1000, "height": 1200}  # a laptop's: print lays out each page at A4's width from it
 
 # Print-only additions for the PDF: the note under each explorer, and no link addresses or stray gaps.
 PDF_CSS = """
@@ -228,7 +229,7 @@ def build_pdfs(html_dir: Path = HTML, out_dir: Path | None = None, root: Path = 
     solved = []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"])
-        context = browser.new_context(viewport={"width": 1000, "height": 1200})
+        context = browser.new_context(viewport=VIEWPORT)
         for page in pages:
             solutions = _print_page(context, html_dir, page)
             solved.append((page.title, solutions))

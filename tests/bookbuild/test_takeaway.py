@@ -11,6 +11,8 @@ missing or older than the built book (so a fresh build is always checked), then:
   test_cover                          title, both licences and the date
   test_no_dead_controls               no toggle, button or navigation text; no solution in the student's edition
   test_explorers_say_where_to_move    one line per explorer naming its page
+  test_printed_charts_use_the_laptop_layout  printed, charts show their laptop layout (small multiples side by
+                                      side), not the phone's, at its full width
   test_instructors_edition            every solution of the book, at the end
   test_data_package                   every CSV of datapackage.json, with a README naming each and its source
   test_notebooks_and_offline_copy     every chapter notebook; every page of the site, with relative links only
@@ -30,6 +32,7 @@ from conftest import HTML, ROOT
 from pypdf import PdfReader
 
 from bookbuild import pages, takeaway
+from widgets import charts
 
 OUT = HTML / takeaway.OUT_DIR
 PAGES = takeaway.toc_pages(ROOT)
@@ -174,6 +177,42 @@ def test_explorers_say_where_to_move(text):
     notes = re.findall(r"Explorer: this is its opening chart\..*? page (\S+?\.html)", text)
     assert len(notes) == explorers, f"{len(notes)} explorer notes for {explorers} explorers"
     assert all((HTML / note).exists() for note in notes), notes
+
+
+# Each chart's drawings that print: whether each is the laptop layout, and its width on the page.
+PRINTED_CHARTS = """() => [...document.querySelectorAll('.bd-article .vega-chart')].map(c => {
+  const laptop = c.querySelector(':scope > .vega-print > svg');
+  return {id: c.id, laptop: laptop ? +laptop.getAttribute('width') : 0,
+          shown: [...c.querySelectorAll('svg:not(svg svg)')].filter(s => s.checkVisibility())
+            .map(s => ({laptop: s === laptop, width: s.getBoundingClientRect().width}))};
+})"""
+
+
+def test_printed_charts_use_the_laptop_layout(browser):
+    """As the PDF prints a page: a chart whose laptop layout differs from the phone's shows the laptop's (and
+    only it), no narrower than drawn; the widest, small multiples side by side, is far wider than a phone."""
+    pages = [p.path for p in PAGES if 'class="vega-print"' in (HTML / p.path).read_text(encoding="utf-8")]
+    assert pages, "no chart carries a laptop layout for print (widgets/charts.py, for_laptop)"
+    context = browser.new_context(viewport=takeaway.VIEWPORT)
+    widest = 0.0
+    try:
+        for path in pages:
+            tab = context.new_page()
+            tab.goto((HTML / path).as_uri(), wait_until="load")
+            tab.add_style_tag(content=takeaway.PDF_CSS)
+            tab.emulate_media(media="print")
+            for chart in tab.evaluate(PRINTED_CHARTS):
+                where = f"{path} #{chart['id']}"
+                assert len(chart["shown"]) == 1, f"{where}: {len(chart['shown'])} drawings print"
+                if chart["laptop"]:
+                    shown = chart["shown"][0]
+                    assert shown["laptop"], f"{where}: prints its phone layout, not its laptop layout"
+                    assert shown["width"] >= chart["laptop"] - 1, f"{where}: printed {shown['width']:.0f} px wide"
+                    widest = max(widest, shown["width"])
+            tab.close()
+    finally:
+        context.close()
+    assert widest > 1.5 * charts.PHONE_WIDTH, f"the widest printed chart is {widest:.0f} px"
 
 
 def test_instructors_edition(made, book):

@@ -9,6 +9,7 @@
 // the sliders (read from the precomputed grid in the spec's usermeta, widgets/explorer.py), a button
 // back to the opening state, and the sliders' state in the page's address (?<explorer>.<slider>=value),
 // so a link reproduces it; an address with such a state sets the sliders when the explorer is built.
+// The explorer's data view under it (widgets/chartdata.py) shows the rows drawn now: it follows the sliders.
 (function () {
   var root = document.documentElement.dataset.content_root || "";
   function load(src) {
@@ -51,12 +52,46 @@
       try { history.replaceState(history.state, "", url.href); } catch (e) { console.warn(e); }
     }, 200);
   }
+  // A function that refills the explorer's data table (widgets/chartdata.py) with the rows drawn at the
+  // sliders' setting: the rows of the datasets it names, as Vega read them (a CSV's cells stay text); a
+  // row without a slider's column (another layer's) is drawn at every setting.
+  function follow(el, spec, view) {
+    var box = document.getElementById(el.id + "-data");
+    var parts = box && box.dataset.parts ? box.dataset.parts.split(" ") : [];
+    var known = parts.every(function (name) { return (spec.data || []).some(function (d) { return d.name === name; }); });
+    if (!parts.length || !known) return function () {};
+    var columns = Array.from(box.querySelectorAll("thead th"), function (th) { return th.textContent; });
+    var ranges = sliders(spec).filter(function (s) { return s.bind.input === "range" && columns.indexOf(s.name) >= 0; });
+    return function () {
+      var body = document.createElement("tbody"), count = 0;
+      parts.forEach(function (name, i) {
+        view.data(name).forEach(function (row) {
+          var here = ranges.every(function (s) {
+            var v = row[s.name];
+            return v == null || v === "" || Math.abs(v - view.signal(s.name)) < s.bind.step / 2;
+          });
+          if (!here) return;
+          var tr = body.insertRow();
+          columns.forEach(function (c) {
+            var v = parts.length > 1 && c === "part" ? i + 1 : row[c];
+            tr.insertCell().textContent = v == null ? "" : v;
+          });
+          count++;
+        });
+      });
+      box.querySelector("tbody").replaceWith(body);
+      box.querySelector(".chart-data-count").textContent = count;
+      box.querySelector(".chart-data-at").textContent = ranges.map(function (s) {
+        return s.bind.name.trim() + " " + view.signal(s.name);
+      }).join(", ");
+    };
+  }
   function wire(el, spec, view) {
     var meta = (spec.usermeta || {}).explorer || {};
     var key = el.dataset.key || el.id, bound = sliders(spec), asked = new URL(window.location.href).searchParams;
     var panel = document.createElement("div");
     panel.className = "explorer-panel";
-    var outcome = meta.outcome, number = null;
+    var outcome = meta.outcome, number = null, table = follow(el, spec, view);
     if (outcome) {
       var line = document.createElement("p");
       line.className = "explorer-outcome";
@@ -67,6 +102,7 @@
       panel.append(line);
     }
     function show() {
+      table();
       if (!number) return;
       var index = 0;
       outcome.params.forEach(function (name, i) {
