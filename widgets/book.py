@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 
 from . import glossary, lean, pages, reader, takeaway
-from .charts import BUILD_ENV
+from .charts import RENDERER_ENV
 
 
 def _write_static(app):
@@ -27,7 +27,7 @@ def _write_static(app):
 
 
 def _on_builder_inited(app):
-    os.environ[BUILD_ENV] = "1"  # inherited by the kernels that execute the notebooks
+    os.environ[RENDERER_ENV] = "book"  # inherited by the kernels that execute the notebooks (widgets.charts.use)
     if app.builder.format == "html":
         _write_static(app)
 
