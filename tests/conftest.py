@@ -44,6 +44,7 @@ KINDS = {  # test module, as its path under tests/ without .py -> kind
     "test_doctests": "unit",
     "test_reference": "unit",
     "test_glossary": "unit",
+    "test_public": "unit",
     "parts/*": "unit",
     "test_data": "content",
     "test_outside_sources": "content",

@@ -23,6 +23,19 @@ import altair as alt
 
 from . import chartdata
 
+__all__ = [
+    "RENDERER_ENV",
+    "PALETTE",
+    "PHONE_WIDTH",
+    "offline_html",
+    "SVG_WIDTH",
+    "for_phone",
+    "undrawn",
+    "use",
+    "titled",
+    "lines_by",
+]
+
 RENDERER_ENV = "MIGRATION_BOOK_RENDERER"
 RENDERERS = ("book", "undrawn")  # the values RENDERER_ENV may take; unset, a live kernel's renderer
 

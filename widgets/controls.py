@@ -28,6 +28,8 @@ from .models import Model, get
 from .outcomes import Outcome, outcome
 from .params import Param
 
+__all__ = ["PLACEHOLDER", "slider", "y_domain", "moves_the_chart", "spec", "panel", "reading"]
+
 PLACEHOLDER = "(choose a preset)"
 
 

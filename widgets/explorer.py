@@ -16,6 +16,21 @@ from .charts import titled
 from .models import Model, get
 from .outcomes import Outcome, outcome
 
+__all__ = [
+    "encode",
+    "chart",
+    "made",
+    "steps",
+    "Vary",
+    "grids",
+    "grid_frame",
+    "opening",
+    "explorer",
+    "tallest",
+    "drawn_at",
+    "readings",
+]
+
 
 def encode(
     chart: alt.Chart,

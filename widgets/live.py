@@ -25,6 +25,19 @@ import altair as alt
 import ipywidgets as w
 import vl_convert
 
+__all__ = [
+    "svg",
+    "Drawing",
+    "bound_params",
+    "csv_data",
+    "with_csv",
+    "Grid",
+    "label",
+    "Panel",
+    "explorer_panel",
+    "render",
+]
+
 # Vega-Lite version of the specs Altair writes (e.g. "6.4"), so vl-convert compiles with the same one.
 VL_VERSION = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
 

@@ -8,6 +8,8 @@ import math
 from dataclasses import dataclass
 from numbers import Real
 
+__all__ = ["Param"]
+
 
 @dataclass(frozen=True, kw_only=True)
 class Param:

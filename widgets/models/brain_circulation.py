@@ -7,6 +7,8 @@ from .. import data
 from ..params import Param
 from . import Model, View, register
 
+__all__ = ["PROFESSIONALS", "circulation_paths", "brain_circulation"]
+
 PROFESSIONALS = 1000.0  # professionals at home in year 0 (a scale, a choice)
 SERIES = (
     "at home (never left)",

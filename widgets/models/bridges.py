@@ -6,6 +6,8 @@ import pandas as pd
 from ..params import Param
 from . import Model, View, register
 
+__all__ = ["WAGE_GAP", "TIES", "bridges", "poverty_rank_correlation"]
+
 # Eight HYPOTHETICAL sending countries (a modelling choice, not data). Numbered from the least
 # poor (country 1) to the poorest (country 8). WAGE_GAP is the receiving country's wage over the
 # home wage; the range 2:1 to 12:1 brackets the seven-to-one Mexico-US gap Portes reports

@@ -7,6 +7,8 @@ from .. import data
 from ..params import Param
 from . import Model, View, register
 
+__all__ = ["POPULATION_1986", "enforcement_index", "stock_flow", "enforcement_stock_flow"]
+
 START_YEAR = 1986
 BUILDUP_YEARS = 2008 - START_YEAR  # enforcement rises over 1986-2008, then holds
 POPULATION_1986 = data.outside("mdp_undocumented_1986") / 1e6  # millions (Massey, Durand and Pren 2016)

@@ -7,6 +7,8 @@ from .. import data
 from ..params import Param
 from . import Model, View, register
 
+__all__ = ["expected_income"]
+
 REGIONS = ("region A", "region B", "region C", "region D", "region E")
 # Stylised regional profiles (a modelling choice, not data): awareness of the wage gap, means to
 # act on it (e.g. access to credit for the journey) and how strongly neighbours' migration is felt

@@ -7,6 +7,8 @@ from .. import data
 from ..params import Param
 from . import Model, View, register
 
+__all__ = ["producer_services", "global_city", "polarisation", "low_wage_sources", "induced_per_skilled"]
+
 TIERS = ("high wage", "middle wage", "low wage (formal)", "informal")
 
 # The city at year 0, in jobs per 100 jobs: a stylised modelling choice, not data.

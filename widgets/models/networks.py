@@ -6,6 +6,8 @@ import pandas as pd
 from ..params import Param
 from . import Model, View, register
 
+__all__ = ["diffusion_paths", "network_diffusion"]
+
 SERIES = ("ever migrated (network reach)", "living at home", "abroad")
 
 

@@ -6,6 +6,8 @@ import pandas as pd
 from ..params import Param
 from . import Model, View, register
 
+__all__ = ["HUMAN_CAPITAL", "protection", "path_shares", "pathways"]
+
 HUMAN_CAPITAL = np.linspace(
     0.0, 1.0, 21
 )  # parents' human capital, stylised index: 0 = little schooling, 1 = professional

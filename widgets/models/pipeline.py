@@ -12,6 +12,8 @@ from .bridges import bridges
 from .global_city import global_city
 from .village import village_paths
 
+__all__ = ["pipeline"]
+
 MAX_RATE = 0.2  # the village model's highest out-migration rate
 LOW_TIERS = ["low wage (formal)", "informal"]
 # Scale of the pull: chosen so that the defaults give the village model's default out-migration

@@ -6,6 +6,8 @@ import pandas as pd
 from ..params import Param
 from . import Model, View, register
 
+__all__ = ["INCOME", "TRAINED_AT_CENTRE", "logistic", "decision_shares", "professional_decision"]
+
 INCOME = np.linspace(0.0, 1.0, 41)  # stylised income index of the home country: 0 = poorest, 1 = the centre
 TRAINED_AT_CENTRE = 1000.0  # professionals trained per cohort at the top of the index (a scale, a choice)
 GROUPS = ("stay, good position at home", "stay, no good position", "emigrate")

@@ -6,6 +6,15 @@ import pandas as pd
 from ..params import Param
 from . import Model, View, register
 
+__all__ = [
+    "CALIBRATED_CONSUMPTION",
+    "CALIBRATED_LOCAL_SHARE",
+    "local_share",
+    "gnp_per_migradollar",
+    "spending_rounds",
+    "remittance_multiplier",
+]
+
 # Calibration (a modelling choice, not an estimate): with these two numbers the closed form
 # 1 / (1 - c * l) gives 2.90 GNP dollars per migradollar, the figure Portes cites.
 CALIBRATED_CONSUMPTION = 0.91

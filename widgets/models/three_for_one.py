@@ -6,6 +6,8 @@ import pandas as pd
 from ..params import Param
 from . import Model, View, register
 
+__all__ = ["three_for_one"]
+
 
 def three_for_one(club_dollars, federal_match, state_match, municipal_match, participation_growth, years):
     r"""Funds for hometown projects under the 3x1 programme, by source, year by year.

@@ -9,6 +9,16 @@ from .. import data
 from ..params import Param
 from . import Model, View, register
 
+__all__ = [
+    "DUMMIES",
+    "percent_change",
+    "rounding_interval",
+    "odds_ratio",
+    "logit_probability",
+    "logit_change",
+    "transnational_effects",
+]
+
 MODELS = {  # Table 2's dependent variables: label shown in the chart, regression
     "economic": "economic (logit)",
     "political": "political (negative binomial)",

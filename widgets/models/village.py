@@ -7,6 +7,8 @@ from ..params import Param
 from . import Model, View, register
 from .remittances import CALIBRATED_CONSUMPTION, CALIBRATED_LOCAL_SHARE, gnp_per_migradollar
 
+__all__ = ["INITIAL", "village_paths", "village"]
+
 INITIAL = 100.0  # working-age adults at home in year 0 (an index)
 REMIT_LONE = 1.0  # yearly remittance of a lone migrant, in years of a home worker's output (choice)
 REMIT_FAMILY = 0.25  # yearly remittance of a migrant whose family is abroad with them (choice)
