@@ -28,7 +28,6 @@ __all__ = [
     "PALETTE",
     "PHONE_WIDTH",
     "offline_html",
-    "SVG_WIDTH",
     "for_phone",
     "undrawn",
     "use",
