@@ -13,6 +13,7 @@ import time
 from widgets import charts, explorer
 from widgets.models import REGISTRY
 
+charts.use()  # the book's theme, as a chapter's import cell sets it, so the explorer's HTML is the book's
 HORIZON_WORDS = ("year", "horizon", "period", "round", "step")
 BUDGETS = {"run_ms": 2, "update_ms": 50, "explorer_s": 2, "explorer_kb": 400}
 

@@ -40,6 +40,7 @@ KINDS = {  # test module, as its path under tests/ without .py -> kind
     "test_live": "unit",
     "test_doctests": "unit",
     "test_reference": "unit",
+    "test_public": "unit",
     "parts/*": "unit",
     "bookbuild/test_takeaway": "site",  # the PDF and downloads of the built book (before the next line)
     "bookbuild/*": "unit",

@@ -13,6 +13,8 @@ What counts:
                   with a non-zero size; every live panel's inline ``<svg>`` has drawn marks
   a slider works  focused and moved one step with the arrow keys, its panel's drawing changes;
                   the time from the key press to the first change of the drawing is the redraw time
+  one panel each  the live panels, by kind ("explorer": an explorer drawn in the kernel, "panel": a
+                  controls.panel), and how many code cells call an explorer
   MyST rendered   no markdown cell shows a raw role or directive (``{term}``, `````{``, ``:::{``)
 """
 
@@ -22,6 +24,7 @@ import contextlib
 import dataclasses
 import json
 import os
+import re
 import secrets
 import shutil
 import socket
@@ -47,6 +50,8 @@ class ChapterResult:
     charts: int = 0
     undrawn: list[str] = dataclasses.field(default_factory=list)
     sliders: int = 0
+    panels: list[str] = dataclasses.field(default_factory=list)
+    explorers: int = 0
     dead: list[str] = dataclasses.field(default_factory=list)
     redraw_ms: list[float] = dataclasses.field(default_factory=list)
     raw_myst: list[str] = dataclasses.field(default_factory=list)
@@ -180,6 +185,9 @@ ARM = """([box, slider]) => {
 }"""
 
 
+EXPLORER_CALL = re.compile(r"\w*explorer\(")  # explorer.explorer(...), labour.village_explorer(...)
+
+
 def _raw_myst(text: str) -> bool:
     return any(mark in text for mark in ("{term}`", "{footcite}`", "{doc}`", "{ref}`", "```{", ":::{"))
 
@@ -214,6 +222,8 @@ def run_chapter(browser, base: str, token: str, chapter: str) -> ChapterResult:
                     result.errors.append(f"cell {cell['index']}: {out['ename']}: {out['evalue']}")
                 elif out["output_type"] == "stream" and out.get("name") == "stderr":
                     result.errors.append(f"cell {cell['index']} wrote to stderr: {''.join(out['text'])[:300]}")
+            if cell["type"] == "code" and EXPLORER_CALL.search(cell["source"]):
+                result.explorers += 1
             if cell["type"] == "markdown" and _raw_myst(cell["text"]):
                 result.raw_myst.append(f"cell {cell['index']}: {cell['text'][:120]!r}")
         drawn = page.evaluate(DRAWN)
@@ -221,6 +231,7 @@ def run_chapter(browser, base: str, token: str, chapter: str) -> ChapterResult:
         result.undrawn += [f"svg output {i} ({d['alt']})" for i, d in enumerate(drawn["images"]) if not d["ok"]]
         result.undrawn += [f"live panel {i}" for i, ok in enumerate(drawn["pictures"]) if not ok]
         boxes = page.evaluate(BOXES)
+        result.panels = [box["kind"] for box in boxes]
         for b, box in enumerate(boxes):
             for s, slider in enumerate(box["sliders"]):
                 result.sliders += 1

@@ -243,6 +243,7 @@ def _explorer_html(y: str, filter_: str | None = None) -> str:
     """A real Vega-Lite chart with a slider bound to param ``k``, drawn by the book's own renderer."""
     from widgets import charts
 
+    charts.use()  # the book's theme, as a chapter's import cell sets it
     k = alt.param(name="k", value=2, bind=alt.binding_range(min=1, max=5, step=1, name="scale "))
     chart = (
         alt.Chart(pd.DataFrame({"x": list("abc"), "v": [1, 2, 3]}))

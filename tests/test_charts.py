@@ -82,9 +82,52 @@ def test_lines_by_tells_lines_apart_by_colour_and_dash_with_one_legend():
     vl_convert.vegalite_to_vega(spec)
 
 
-def test_book_theme_uses_the_colour_blind_safe_palette():
+@pytest.fixture
+def altair_state():
+    """Altair's renderer and theme as they were before the test."""
+    renderer, theme = alt.renderers.active, alt.theme.active
+    yield
+    alt.renderers.enable(renderer)
+    alt.theme.enable(theme)
+
+
+@pytest.mark.parametrize("value, renderer", [("book", "book"), ("undrawn", "undrawn"), (None, "kernel")])
+def test_use_enables_the_book_theme_and_the_renderer_named(value, renderer, monkeypatch, altair_state):
+    if value is None:
+        monkeypatch.delenv(charts.RENDERER_ENV, raising=False)
+    else:
+        monkeypatch.setenv(charts.RENDERER_ENV, value)
+    alt.theme.enable("default")
+    assert charts.use() is None, "the import cell's last line must print nothing"
+    assert alt.renderers.active == renderer
     assert alt.theme.active == "book"
     assert alt.theme.get()()["config"]["range"]["category"] == charts.PALETTE
+
+
+@pytest.mark.parametrize("value", ["svg", "", "Book"])
+def test_use_rejects_a_renderer_it_does_not_know(value, monkeypatch, altair_state):
+    monkeypatch.setenv(charts.RENDERER_ENV, value)
+    with pytest.raises(ValueError, match=rf"MIGRATION_BOOK_RENDERER='{value}'.*allowed values are book, undrawn"):
+        charts.use()
+
+
+def test_importing_the_package_switches_nothing_global():
+    """Every module of widgets imported in a fresh interpreter leaves Altair's renderer, theme and data
+    transformer, and the environment, as they were: only charts.use() sets them."""
+    code = (
+        "import importlib, json, os, pkgutil, altair as alt, widgets\n"
+        "state = lambda: [alt.renderers.active, alt.renderers.names(), alt.theme.active, alt.theme.names(),"
+        " repr(alt.data_transformers.options), dict(os.environ)]\n"
+        "before = state()\n"
+        "names = [m.name for m in pkgutil.walk_packages(widgets.__path__, 'widgets.')]\n"
+        "for name in names: importlib.import_module(name)\n"
+        "print(json.dumps({'modules': len(names), 'changed': [i for i, (a, b) in enumerate(zip(before, state())) if a != b]}))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != charts.RENDERER_ENV}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    found = json.loads(done.stdout)
+    names = ["renderer", "renderers", "theme", "themes", "data transformer", "environment"]
+    assert found["modules"] > 30 and not found["changed"], [names[i] for i in found["changed"]]
 
 
 @pytest.mark.parametrize("name", sorted(REGISTRY))
@@ -97,9 +140,7 @@ def test_every_model_explorer_and_chart_compile_to_vega(name):
 def test_in_the_graders_sandbox_charts_are_not_drawn():
     chart = charts.titled(alt.Chart(pd.DataFrame({"x": [1]})).mark_point().encode(x="x:Q"), "T", "S.")
     assert charts.undrawn(chart.to_dict()) == {"text/plain": "T. S."}
-    code = "import altair as alt, widgets.charts; print(alt.renderers.active)"
-    env = {**os.environ, charts.GRADING_ENV: "1"}
-    env.pop(charts.BUILD_ENV, None)
+    code = "import altair as alt, widgets.charts; widgets.charts.use(); print(alt.renderers.active)"
+    env = {**os.environ, charts.RENDERER_ENV: grading.sandbox_env("/book")[charts.RENDERER_ENV]}
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     assert done.stdout.strip() == "undrawn"
-    assert grading.sandbox_env("/book")[charts.GRADING_ENV] == "1"

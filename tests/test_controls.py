@@ -107,13 +107,22 @@ def test_a_panel_opens_on_the_values_it_is_given():
     assert shown["Network effect"] == 0.45 and shown["Return rate"] == 0.2
 
 
-def test_a_panel_opens_where_the_explorer_beside_it_opens():
-    explorer.explorer("network_diffusion", vary=["network_effect", "return_rate"], network_effect=0.4, pioneers=0.05)
-    opened = explorer.OPENED["network_diffusion"]
-    box = controls.panel("network_diffusion")
+def test_a_panel_given_an_explorers_opening_opens_where_the_explorer_opens():
+    vary = ["network_effect", "return_rate"]
+    opened = explorer.opening("network_diffusion", vary, network_effect=0.4, pioneers=0.05)
+    spec = explorer.explorer("network_diffusion", vary=vary, network_effect=0.4, pioneers=0.05).to_dict()
+    assert {p["name"]: p["value"] for p in live.bound_params(spec)} == {k: opened[k] for k in vary}
+    box = controls.panel("network_diffusion", **opened)
     shown = {key: s.value for key, s in zip([p.name for p in get("network_diffusion").params], sliders(box).values())}
     assert shown == pytest.approx({**get("network_diffusion").defaults(), **opened}), (shown, opened)
     assert opened["pioneers"] == 0.05 and opened["network_effect"] != 0.4, "the explorer snaps to its grid"
+
+
+def test_a_panel_given_nothing_opens_on_the_defaults_whatever_was_drawn_before():
+    explorer.explorer("network_diffusion", vary=["network_effect", "return_rate"], network_effect=0.8)
+    box = controls.panel("network_diffusion")
+    shown = {key: s.value for key, s in zip([p.name for p in get("network_diffusion").params], sliders(box).values())}
+    assert shown == pytest.approx(get("network_diffusion").defaults())
 
 
 def test_bad_opening_values_raise_naming_the_parameter():

@@ -55,5 +55,15 @@ def test_every_slider_redraws(chapters, name):
 
 
 @pytest.mark.parametrize("name", NAMES)
+def test_one_live_panel_per_explorer_and_no_other(chapters, name):
+    """In a kernel an explorer is its model's live panel (widgets.live): as many panels as cells calling an
+    explorer, each an explorer's, so no model shows twice and none is left a still drawing."""
+    result = chapters[name]
+    assert result.panels == ["explorer"] * result.explorers, (
+        f"{name}: live panels {result.panels} for {result.explorers} explorer cells"
+    )
+
+
+@pytest.mark.parametrize("name", NAMES)
 def test_myst_markup_renders(chapters, name):
     _fail_on(chapters[name].raw_myst)

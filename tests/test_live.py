@@ -10,15 +10,17 @@ import pytest
 import vl_convert
 from test_controls import sliders
 
-from widgets import explorer, live
+from widgets import charts, explorer, live
 
 
-def test_a_chart_renders_as_svg_with_no_script():
+def test_a_chart_renders_as_svg_with_no_script(monkeypatch):
     chart = alt.Chart(pd.DataFrame({"x": [1, 2], "y": [3, 4]})).mark_line().encode(x="x:Q", y="y:Q")
     bundle = live.render(chart.to_dict())
     assert bundle["image/svg+xml"].lstrip().startswith("<svg")
     assert not any("script" in key or "html" in key for key in bundle), list(bundle)
-    assert alt.renderers.active == "kernel"
+    monkeypatch.delenv(charts.RENDERER_ENV, raising=False)
+    charts.use()
+    assert alt.renderers.active == "kernel" and alt.renderers.get() is live.render
 
 
 @pytest.mark.parametrize("values", [{}, {"network_effect": 0.9, "return_rate": 0.5}, {"return_rate": 0.0}])

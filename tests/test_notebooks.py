@@ -12,10 +12,6 @@ import pytest
 from conftest import CHAPTERS, NOTEBOOKS, ROOT
 
 CHECK_TAG = "nbval-check-output"
-# Live panels (ipywidgets) run only in a live kernel: nbclient can hang after a widget cell
-# (nbclient issue #312), so the build (myst-nb/nbclient) and nbval skip them; the JupyterLab
-# test and tests/test_controls.py run them instead. The HTML book leaves them out (remove-cell): there they do nothing.
-LIVE_TAGS = {"skip-execution", "nbval-skip", "remove-output", "remove-cell"}
 
 
 def code_cells(path):
@@ -39,14 +35,24 @@ def test_every_code_cell_was_executed(path):
     )
 
 
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_the_import_cell_sets_up_the_charts(path):
+    """The cell after the bootstrap imports the package and calls widgets.charts.use(), which picks the
+    renderer (importing the package sets nothing global)."""
+    source = "".join(code_cells(path)[1]["source"])
+    assert re.search(r"^from widgets import [\w, ]*\bcharts\b", source, re.M), f"{path.name}: {source[:80]!r}"
+    assert "\ncharts.use()" in source, f"{path.name}: the import cell does not call charts.use(): {source!r}"
+
+
 @pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
-def test_only_live_panels_skip_execution_and_they_always_do(path):
+def test_one_live_panel_per_model_and_every_cell_runs(path):
+    """In a kernel an explorer is its model's live panel (widgets.live), so no cell adds a second one
+    (controls.panel) and no cell skips execution in the build."""
     for c in code_cells(path):
         tags = set(c.get("metadata", {}).get("tags", []))
-        live = "controls.panel(" in "".join(c["source"])
-        assert (LIVE_TAGS <= tags) == live, f"{path.name}: {''.join(c['source'])[:60]!r} has tags {sorted(tags)}"
-        if "skip-execution" in tags:
-            assert live, f"{path.name}: only live panels may skip execution: {''.join(c['source'])[:60]!r}"
+        source = "".join(c["source"])
+        assert "controls.panel(" not in source, f"{path.name}: a second live panel: {source[:60]!r}"
+        assert "skip-execution" not in tags, f"{path.name}: {source[:60]!r} skips execution"
 
 
 @pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)

@@ -110,6 +110,7 @@ def test_the_checks_catch_a_desktop_chart_and_a_wide_table(browser, tmp_path):
 
     from widgets import charts, tables
 
+    charts.use()  # the book's theme, as a chapter's import cell sets it
     frame = pd.DataFrame({"category": [f"a fairly long category name {i}" for i in range(6)], "value": range(6)})
     chart = alt.Chart(frame).mark_bar().encode(x="value:Q", y="category:N").properties(width=700)
     wide = pd.DataFrame({f"header_{i}_in_US_dollars": ["an_unbreakable_value"] for i in range(6)})

@@ -1,14 +1,13 @@
 """Charts for the book: one Altair theme, colour-blind-safe colours, and an offline renderer.
 
-Importing this module registers and enables the book's theme. Inside a build of
-the book (the environment variable ``MIGRATION_BOOK_BUILD`` is set by
-:mod:`widgets.book`) it also enables the ``book`` renderer, which draws every
-chart as inline SVG at build time; an explorer also carries its spec, which the
-build moves to a file that the page's loader turns into a live Vega view
-(:mod:`widgets.lean`). Anywhere else (a running kernel) it enables the ``kernel``
-renderer of :mod:`widgets.live`: SVG drawn in the kernel, and explorers as live
-ipywidgets panels. Neither loads anything from another host. In the grader's sandbox
-(``MIGRATION_BOOK_GRADING``, set by :mod:`widgets.grading`) charts are not drawn at all.
+Importing this module changes nothing in Altair. A notebook's import cell calls :func:`use`, which
+registers and enables the book's theme and picks a renderer from the environment variable
+``MIGRATION_BOOK_RENDERER``, set by whoever starts the kernel: ``book`` (the book's build) draws
+every chart as inline SVG at build time, an explorer also carrying its spec, which the page's loader
+(``widgets/explorers.js``) turns into a live Vega view; ``undrawn`` (the grader's sandbox) draws
+nothing but each chart's text alternative. Unset (a running kernel), it is the ``kernel`` renderer
+of :mod:`widgets.live`: SVG drawn in the kernel, and explorers as live ipywidgets panels. None of
+them loads anything from another host.
 """
 
 import copy
@@ -24,8 +23,20 @@ import altair as alt
 
 from . import chartdata
 
-BUILD_ENV = "MIGRATION_BOOK_BUILD"
-GRADING_ENV = "MIGRATION_BOOK_GRADING"  # set by widgets.grading in the sandbox: charts are not drawn
+__all__ = [
+    "RENDERER_ENV",
+    "PALETTE",
+    "PHONE_WIDTH",
+    "offline_html",
+    "for_phone",
+    "undrawn",
+    "use",
+    "titled",
+    "lines_by",
+]
+
+RENDERER_ENV = "MIGRATION_BOOK_RENDERER"
+RENDERERS = ("book", "undrawn")  # the values RENDERER_ENV may take; unset, a live kernel's renderer
 
 # Okabe & Ito (2008) palette: distinguishable with the common forms of colour blindness.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -42,7 +53,6 @@ WIDTH = 250  # the plot itself, leaving room for the y axis's labels and title
 TITLE_CHARS, SUBTITLE_CHARS, AXIS_CHARS, LABEL_CHARS = 34, 46, 40, 22
 
 
-@alt.theme.register("book", enable=True)
 def _theme() -> alt.theme.ThemeConfig:
     return {
         "config": {
@@ -306,19 +316,31 @@ def undrawn(spec: dict, **_) -> dict:
     return {"text/plain": spec.get("description") or _title_text(spec) or "A chart"}
 
 
-alt.renderers.register("book", offline_html)
-alt.renderers.register("undrawn", undrawn)
-# Explorers embed a precomputed grid; the size budget (benchmarks/models.py) guards the bytes, not a row count.
-alt.data_transformers.enable("default", max_rows=20_000)
-if os.environ.get(BUILD_ENV):
-    alt.renderers.enable("book")
-elif os.environ.get(GRADING_ENV):
-    alt.renderers.enable("undrawn")
-else:
-    from . import live
+def use() -> None:
+    """Set Altair up for the book in this kernel: the book's theme, and the renderer that
+    ``MIGRATION_BOOK_RENDERER`` names (``book`` or ``undrawn``; unset, the live kernel's).
 
-    alt.renderers.register("kernel", live.render)
-    alt.renderers.enable("kernel")
+    Every chapter's import cell calls it; importing the package alone changes nothing global.
+    """
+    chosen = os.environ.get(RENDERER_ENV)
+    if chosen is not None and chosen not in RENDERERS:
+        raise ValueError(
+            f"{RENDERER_ENV}={chosen!r} is not a renderer of the book: allowed values are"
+            f" {', '.join(RENDERERS)}, or unset for a live kernel"
+        )
+    if chosen == "book":
+        renderer = offline_html
+    elif chosen == "undrawn":
+        renderer = undrawn
+    else:
+        from . import live  # ipywidgets only where a kernel draws
+
+        chosen, renderer = "kernel", live.render
+    alt.theme.register("book", enable=True)(_theme)
+    alt.renderers.register(chosen, renderer)
+    alt.renderers.enable(chosen)
+    # Explorers embed a precomputed grid; the size budget (benchmarks/models.py) guards the bytes, not a row count.
+    alt.data_transformers.enable("default", max_rows=20_000)
 
 
 def titled(chart: alt.TopLevelMixin, title: str, source: str, notes=()) -> alt.TopLevelMixin:

@@ -25,6 +25,25 @@ import pandas as pd
 
 from . import data, tables
 
+__all__ = [
+    "AGREES",
+    "ROUNDED",
+    "DISAGREES",
+    "WORDING",
+    "Verdict",
+    "Claim",
+    "whole_percent_verdict",
+    "worst",
+    "ratio",
+    "stated",
+    "within",
+    "below",
+    "from_data",
+    "check_claims",
+    "verdict_counts",
+    "show_claims",
+]
+
 AGREES = "agrees"
 ROUNDED = "agrees within rounding"
 DISAGREES = "disagrees"

@@ -9,11 +9,11 @@ redraws in place as SVG (:mod:`widgets.live`, no network). What makes a move rea
   not the axis;
 - a preset is applied on top of the model's defaults (not of whatever the sliders show), with a
   single redraw;
-- the panel opens on the values of the last in-page explorer of the same model drawn in this
-  kernel (:data:`widgets.explorer.OPENED`), so it starts where the explorer beside it starts.
+- the panel opens on the values it is given (``panel(name, **explorer.opening(...))`` opens where
+  an explorer opens), else on the model's defaults.
 
-In the built HTML book there is no kernel, so chapters hide this cell's output there (tag
-``remove-output``) and show an in-page explorer instead.
+The chapters do not call it: there an explorer is a model's one panel, in the HTML book and in a
+kernel alike (:mod:`widgets.live`). It is a model's live panel for a notebook of one's own.
 """
 
 import html
@@ -27,6 +27,8 @@ from . import explorer, live
 from .models import Model, get
 from .outcomes import Outcome, outcome
 from .params import Param
+
+__all__ = ["PLACEHOLDER", "slider", "y_domain", "moves_the_chart", "spec", "panel", "reading"]
 
 PLACEHOLDER = "(choose a preset)"
 
@@ -95,12 +97,11 @@ def spec(name: str, values: dict, domain: list[float]) -> dict:
 def panel(name: str, fixed: dict | None = None, presets: bool = True, **values) -> live.Panel:
     """Sliders for model ``name`` (except the ``fixed`` ones), a preset menu, and a live chart.
 
-    The sliders open on ``values`` where given, else on the last explorer of this model drawn in
-    this kernel, else on the model's defaults.
+    The sliders open on ``values`` where given, else on the model's defaults.
     """
     model = get(name)
     fixed = {key: model.param(key).check(value) for key, value in (fixed or {}).items()}
-    opening = model.validate(**{**explorer.OPENED.get(name, {}), **values, **fixed})
+    opening = model.validate(**{**values, **fixed})
     shown = [p for p in model.params if p.name not in fixed and moves_the_chart(model, opening, p.name)]
     fixed.update({p.name: opening[p.name] for p in model.params if p.name not in fixed and p not in shown})
     sliders = {p.name: slider(p, opening[p.name]) for p in shown}

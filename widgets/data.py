@@ -23,6 +23,21 @@ from pathlib import Path
 
 import pandas as pd
 
+__all__ = [
+    "DATA",
+    "DataError",
+    "resources",
+    "schema",
+    "notes",
+    "source",
+    "load",
+    "printed",
+    "outside",
+    "citation",
+    "numbers",
+    "number",
+]
+
 PACKAGE_NAME = "migration-development-book-data"  # the "name" of the book's datapackage.json
 
 

@@ -7,6 +7,8 @@ from html import escape
 
 from IPython.display import HTML
 
+__all__ = ["stages", "chain"]
+
 
 def _box(text: str, kind: str = "") -> str:
     return f'<div class="{" ".join(["diagram-box", kind]).strip()}">{escape(text)}</div>'

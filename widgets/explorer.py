@@ -16,6 +16,21 @@ from .charts import titled
 from .models import Model, get
 from .outcomes import Outcome, outcome
 
+__all__ = [
+    "encode",
+    "chart",
+    "made",
+    "steps",
+    "Vary",
+    "grids",
+    "grid_frame",
+    "opening",
+    "explorer",
+    "tallest",
+    "drawn_at",
+    "readings",
+]
+
 
 def encode(
     chart: alt.Chart,
@@ -143,7 +158,16 @@ def grid_frame(model: Model, vary: Vary, n: int = 9, **fixed) -> pd.DataFrame:
     return pd.concat(runs, ignore_index=True)
 
 
-OPENED: dict[str, dict] = {}  # model name -> the values its last explorer opened on (a live panel starts there)
+def opening(name: str, vary: Vary | None = None, n: int = 9, **fixed) -> dict:
+    """The values :func:`explorer` (same arguments) opens on: ``fixed``, and each slider at its grid value
+    nearest the given or default one. A live panel opens there too: ``controls.panel(name, **opening(...))``.
+    """
+    model = get(name)
+    axes = grids(model, vary or model.explore_params, n)
+    nearest = {
+        k: min(values, key=lambda v: abs(v - fixed.get(k, model.param(k).default))) for k, values in axes.items()
+    }
+    return {**fixed, **nearest}
 
 
 def explorer(
@@ -168,19 +192,18 @@ def explorer(
     shown = outcome(name, list(axes))
     drawn = frame[frame[model.view.color] == shown.focus] if shown and shown.focus else frame
     base = alt.Chart(_compact(model, drawn, list(axes)))
-    OPENED[name] = dict(fixed)
+    opened = opening(name, axes, **fixed)
     for key, values in axes.items():
         p = model.param(key)
         step = round(values[1] - values[0], 12)  # no float noise in the slider step
-        start = OPENED[name][key] = min(values, key=lambda v: abs(v - fixed.get(key, p.default)))
         slider = alt.param(
             name=key,
-            value=start,
+            value=opened[key],
             bind=alt.binding_range(min=values[0], max=values[-1], step=step, name=f"{p.label} ({p.unit}) "),
         )
         base = base.add_params(slider).transform_filter(f"abs(datum.{key} - {key}) < {step / 2}")
     fit = ""
-    if tallest(model, drawn, list(axes)) > 2 * tallest(model, drawn_at(drawn, OPENED[name], axes), []):
+    if tallest(model, drawn, list(axes)) > 2 * tallest(model, drawn_at(drawn, opened, axes), []):
         # the opening run fills less than half the fixed scale: a reader may fit it (never on its own)
         fit = "fit_y"
         box = alt.binding_checkbox(name="Fit the y-axis to this setting ")

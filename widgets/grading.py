@@ -52,7 +52,7 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
-from .charts import GRADING_ENV
+from .charts import RENDERER_ENV
 
 MIB = 2**20
 GIB = 2**30
@@ -319,7 +319,7 @@ def sandbox_env(book: str) -> dict[str, str]:
         "HOME": "/tmp",
         "LANG": "C.UTF-8",
         "PYTHONPATH": book,
-        GRADING_ENV: "1",  # charts are not drawn (widgets.charts): only the answers are needed
+        RENDERER_ENV: "undrawn",  # charts are not drawn (widgets.charts.use): only the answers are needed
         "PYTHONHASHSEED": "0",
         "PYTHONDONTWRITEBYTECODE": "1",
         "JUPYTER_RUNTIME_DIR": "/tmp/jupyter-runtime",

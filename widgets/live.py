@@ -9,8 +9,10 @@ An in-page explorer (a chart whose Vega-Lite params are bound to range inputs) w
 sliders in a static SVG. In a kernel it becomes a small live panel over the same precomputed grid:
 one ipywidgets slider per bound param, with the binding's range, step and opening value, and each
 move redraws the SVG of that slice. So the explorer keeps working controls and opens where it opens
-in the HTML book; where no kernel is there to answer a slider (a saved notebook, an nbconvert
-export), the output falls back to the SVG of the opening state, with no controls.
+in the HTML book, and it is the one live panel of its model that a chapter shows; where no kernel
+is there to answer a slider (a saved notebook, an nbconvert export), the output falls back to the
+SVG of the opening state, with no controls. :func:`widgets.charts.use` makes :func:`render` the
+renderer of a kernel.
 """
 
 import csv
@@ -22,6 +24,19 @@ import re
 import altair as alt
 import ipywidgets as w
 import vl_convert
+
+__all__ = [
+    "svg",
+    "Drawing",
+    "bound_params",
+    "csv_data",
+    "with_csv",
+    "Grid",
+    "label",
+    "Panel",
+    "explorer_panel",
+    "render",
+]
 
 # Vega-Lite version of the specs Altair writes (e.g. "6.4"), so vl-convert compiles with the same one.
 VL_VERSION = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])

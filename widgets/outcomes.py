@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+__all__ = ["Outcome", "outcome"]
+
 
 @dataclass(frozen=True)
 class Outcome:

@@ -8,10 +8,13 @@ import math
 from dataclasses import dataclass
 from numbers import Real
 
+__all__ = ["Param"]
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, kw_only=True)
 class Param:
-    """A model input: its name, label, unit, range, slider step, default and meaning."""
+    """A model input: its name, label, unit, range, slider step, default and meaning (given by keyword:
+    eight values in a row are easy to swap unseen)."""
 
     name: str
     label: str

@@ -7,6 +7,8 @@ from IPython.display import Markdown, display
 from . import explorer
 from .models import REGISTRY, Model
 
+__all__ = ["model_markdown", "models_page"]
+
 
 def _param_table(model: Model) -> str:
     """The parameters as a captioned table (a data table needs a caption to be announced by name)."""

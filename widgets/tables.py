@@ -19,6 +19,8 @@ import pandas as pd
 
 from . import data
 
+__all__ = ["styled", "show", "as_text", "wrapped"]
+
 CAPTION = "caption-side: bottom; text-align: left; font-size: 0.85em; color: #444;"
 PHONE_CHARS = 40  # characters a table's widest row may span (headers included) and still fit a phone's column
 

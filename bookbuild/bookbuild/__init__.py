@@ -12,10 +12,9 @@ a small icon sheet, unused CSS removed).
 import os
 from pathlib import Path
 
-from . import glossary, lean, pages, patches, reader
+from widgets.charts import RENDERER_ENV  # read by widgets.charts.use() in the chapters' import cell
 
-RENDERER_ENV = "MIGRATION_BOOK_RENDERER"  # read by widgets.charts.use() in the chapters' import cell
-BUILD_ENV = "MIGRATION_BOOK_BUILD"  # removed at merge: the chapters read it until lib25's widgets.charts.use() lands
+from . import glossary, lean, pages, patches, reader
 
 
 STATIC = Path(__file__).parent / "static"  # the book's own scripts (linted by eslint: .ci/eslint.config.mjs)
@@ -32,7 +31,6 @@ def _write_static(app):
 
 def _on_builder_inited(app):
     os.environ[RENDERER_ENV] = "book"  # inherited by the kernels that execute the notebooks: offline HTML/SVG
-    os.environ[BUILD_ENV] = "1"  # removed at merge
     if app.builder.format == "html":
         _write_static(app)
 

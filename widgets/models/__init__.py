@@ -13,6 +13,8 @@ import pandas as pd
 
 from ..params import Param
 
+__all__ = ["View", "Model", "REGISTRY", "register", "get"]
+
 
 @dataclass(frozen=True)
 class View:

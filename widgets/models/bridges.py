@@ -6,6 +6,8 @@ import pandas as pd
 from ..params import Param
 from . import Model, View, register
 
+__all__ = ["WAGE_GAP", "TIES", "bridges", "poverty_rank_correlation"]
+
 # Eight HYPOTHETICAL sending countries (a modelling choice, not data). Numbered from the least
 # poor (country 1) to the poorest (country 8). WAGE_GAP is the receiving country's wage over the
 # home wage; the range 2:1 to 12:1 brackets the seven-to-one Mexico-US gap Portes reports
@@ -81,24 +83,24 @@ register(
         fn=bridges,
         params=(
             Param(
-                "tie_strength",
-                "Strength of ties",
-                "per unit of tie",
-                0,
-                4,
-                0.25,
-                2.5,
-                "how much a bridge (investment, aid, colonial or military tie) multiplies a country's flow; 0 = ties do not matter",
+                name="tie_strength",
+                label="Strength of ties",
+                unit="per unit of tie",
+                min=0,
+                max=4,
+                step=0.25,
+                default=2.5,
+                meaning="how much a bridge (investment, aid, colonial or military tie) multiplies a country's flow; 0 = ties do not matter",
             ),
             Param(
-                "wage_gap_elasticity",
-                "Pull of the wage gap",
-                "elasticity",
-                0,
-                3,
-                0.25,
-                1,
-                "how strongly the flow rises with the wage gap; 0 = poverty does not matter",
+                name="wage_gap_elasticity",
+                label="Pull of the wage gap",
+                unit="elasticity",
+                min=0,
+                max=3,
+                step=0.25,
+                default=1,
+                meaning="how strongly the flow rises with the wage gap; 0 = poverty does not matter",
             ),
         ),
         view=View(

@@ -13,3 +13,5 @@ never another part module: a chapter may use two parts' helpers, a part module m
 - :mod:`.since`: "Since the essays", the later evidence of each part (chapters 13, 22, 32, 42) and
   the timeline; one module for the four chapters because they share one kind of source
 """
+
+__all__ = ["assimilation", "cities", "debate", "labour", "professionals", "since", "synthesis"]

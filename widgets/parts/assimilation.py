@@ -16,6 +16,18 @@ from ..charts import PALETTE, titled
 from ..claims import AGREES, DISAGREES
 from ..models import get
 
+__all__ = [
+    "calibration",
+    "pathway_shares",
+    "table3_claims",
+    "census_vs_cils",
+    "spreads",
+    "table4_claims",
+    "census_vs_cils_chart",
+    "synthesis_table",
+    "show_synthesis",
+]
+
 
 def calibration(preset: str | None = None, **values) -> dict:
     """The enforcement stock-flow model against the outside figures it is calibrated to (Massey, Durand and Pren 2016).

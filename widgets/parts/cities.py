@@ -24,6 +24,28 @@ from ..models import global_city as gc
 from ..models.bridges import poverty_rank_correlation
 from ..models.global_city import polarisation
 
+__all__ = [
+    "SYSTEMS",
+    "TIE_KINDS",
+    "systems",
+    "ties_long",
+    "tie_counts",
+    "tie_counts_text",
+    "systems_table",
+    "systems_chart",
+    "bridges_correlations",
+    "correlation_curve",
+    "correlation_chart",
+    "city_run",
+    "induced_per_skilled",
+    "SOURCES",
+    "low_wage_sources",
+    "low_wage_sources_chart",
+    "polarisation_ends",
+    "polarisation_by_preset",
+    "polarisation_chart",
+]
+
 SYSTEMS = "sassen_migration_systems"
 
 # Receiving countries in the order the chapter discusses them: the United States and Japan, the

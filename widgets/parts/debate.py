@@ -13,6 +13,16 @@ import pandas as pd
 from .. import data
 from ..charts import PALETTE, titled
 
+__all__ = [
+    "KIND_ORDER",
+    "propositions",
+    "h1b_industries",
+    "transnationalism_coefficients",
+    "CENSUS_MEASURES",
+    "census_indicators",
+    "cils_indicators",
+]
+
 KIND_ORDER = ["agreed", "counterpoint", "less recognised"]
 
 

@@ -28,6 +28,27 @@ from ..charts import lines_by, titled
 from ..models import get
 from ..models.remittances import CALIBRATED_CONSUMPTION, CALIBRATED_LOCAL_SHARE, gnp_per_migradollar, spending_rounds
 
+__all__ = [
+    "regional_spread",
+    "calibrated_multiplier",
+    "dollar_rounds",
+    "show_dollar_rounds",
+    "multiplier_curve",
+    "first_year_below",
+    "PRESETS",
+    "village_presets",
+    "village_compare",
+    "show_village_compare",
+    "VILLAGE_Y_TITLE",
+    "village_explorer",
+    "village_small_multiples",
+    "village_shock_table",
+    "project_dollars_per_migrant_dollar",
+    "project_totals",
+    "residence_effects",
+    "show_residence_effects",
+]
+
 # ----------------------------------------------------------------------------- I.1 expected income
 
 

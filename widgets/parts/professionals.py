@@ -19,6 +19,24 @@ from ..charts import PALETTE, lines_by, titled
 from ..models import get
 from ..models.transnational_effects import logit_change, percent_change, rounding_interval
 
+__all__ = [
+    "h1b_numbers",
+    "h1b_caps_chart",
+    "h1b_sources_chart",
+    "table1_shares",
+    "table1_income_education",
+    "decision_summary",
+    "table2_wide",
+    "table2_percent_check",
+    "percent_curve_chart",
+    "economic_effects",
+    "logit_explorer",
+    "logit_sign",
+    "circulation_compare",
+    "table2_claims",
+    "combined_percent",
+]
+
 # --- Part II: the H-1B programme ------------------------------------------------------------
 
 

@@ -18,6 +18,33 @@ import pandas as pd
 from .. import data, tables
 from ..charts import titled
 
+__all__ = [
+    "authors",
+    "outside_table",
+    "show_outside",
+    "as_written",
+    "remittances",
+    "flows",
+    "mexican_born",
+    "three_for_one_budget",
+    "remittances_and_population",
+    "show_remittances_and_population",
+    "h1b_record_caps",
+    "h1b_after_ac21",
+    "h1b_lottery",
+    "h1b_lottery_chart",
+    "masters_or_higher_fy2019",
+    "h1b_profiles",
+    "h1b_profile_chart",
+    "cils_bounds",
+    "cils_bounds_chart",
+    "multipliers",
+    "japan",
+    "timeline",
+    "timeline_list",
+    "timeline_disagreements",
+]
+
 YEAR_OF_CITATION = re.compile(r"\.\s+(?=\d{4}\b|n\.d\.)")  # "Author. 2012. Title." or "Author. n.d. Title."
 
 

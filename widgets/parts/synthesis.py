@@ -10,6 +10,8 @@ import pandas as pd
 from ..charts import lines_by, titled
 from ..models import get
 
+__all__ = ["pipeline_presets", "pipeline_presets_chart", "pipeline_presets_text"]
+
 VILLAGE_SERIES = ["village: people at home", "village: remittances", "village: local income"]
 
 
