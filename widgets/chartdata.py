@@ -19,6 +19,8 @@ import json
 import re
 import urllib.parse
 
+__all__ = ["GRID_DIR", "LICENCE", "as_csv", "at", "beside", "beside_explorer", "grid_csv", "rows", "sliders"]
+
 LICENCE = (
     "The book's text and data descriptions: CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/). "
     "Numbers taken from the essays or outside sources remain their authors' and publishers' work."
