@@ -24,7 +24,10 @@ network namespace holds only loopback) and no process survives it (a fresh PID n
 its first process). The grader kills the sandbox's process group at the wall-clock timeout. A run is
 retried once only when the retry can help: the kernel had replied to the cell being run, so the
 wait was the runner's (an nbclient hang after an ipywidget cell, nbclient issue #312), not the
-notebook's. The grader reads at most MAX_ANSWERS bytes of JSON and scores them
+notebook's. The kernel is killed once the last cell has run (a graceful shutdown waits a second or
+more for nothing), and every Python in the sandbox starts lighter: the library is byte-compiled, and a
+``sitecustomize`` (SITE) keeps a slow optional import out of jsonschema; an honest chapter-10 notebook
+costs about 2.5 s of CPU. The grader reads at most MAX_ANSWERS bytes of JSON and scores them
 (teachkit.answers.score) against the expected values it computes itself, from widgets.data and
 widgets.models. Nothing a student's code produced is executed or unpickled here.
 
@@ -66,6 +69,7 @@ RENDERER = {  # the sandbox's chart renderer: charts are not drawn, only the ans
     "MIGRATION_BOOK_RENDERER": "undrawn",
     "MIGRATION_BOOK_GRADING": "1",  # the library's old switch, read until widgets.charts.use() exists: removed at merge
 }
+SPARE_JOBS = 2  # sandboxes beyond one per core: a notebook spends part of its time waiting (its kernel, a sleep)
 INSTALL_HINT = (
     "bubblewrap (bwrap) is needed to grade safely: install it with `apt-get install bubblewrap` "
     "(Debian/Ubuntu) or `dnf install bubblewrap` (Fedora); on a host with Docker, otter's own "
@@ -190,6 +194,25 @@ def remove_tree(path: Path) -> None:
     finally:
         os.close(top)
     os.rmdir(path)
+
+
+SITE = '''"""What every Python in the grader's sandbox (the runner and the kernel) does first: skip the optional
+IRI format checker of jsonschema (imported by nbformat and by altair), whose package builds a grammar
+at import, about 1.7 s of CPU in each process; nothing in grading checks an IRI's syntax."""
+
+import sys
+
+sys.modules.setdefault("rfc3987_syntax", None)  # its import fails, and jsonschema goes without it
+'''
+
+
+def sandbox_library(book: Path, into: Path) -> Path:
+    """The folder the sandbox mounts at /book: the book's library and this kit installed from their
+    wheels (teachkit.library), byte-compiled, with the ``sitecustomize`` module of ``SITE``."""
+    installed = library.install(library.wheels(book, into / "wheels").values(), into / "book")
+    (installed / "sitecustomize.py").write_text(SITE)
+    (installed / "sitecustomize.py").chmod(0o644)
+    return installed
 
 
 def _python_folders() -> list[str]:
@@ -577,7 +600,8 @@ def grade_one(entry: Entry, keys: AnswerKeys, work: Path, book: Path, limits: Li
 def grade(submissions: Path, answer_key, book: Path, limits: Limits = Limits(), unsafe: bool = False,
           progress: bool = True, jobs: int | None = None) -> tuple[list[str], list[dict]]:  # fmt: skip
     """Grade every ``*.ipynb`` in ``submissions`` and its subfolders, ``jobs`` at a time (default:
-    the machine's cores): the table's columns and one row per notebook, sorted by file name.
+    the machine's cores and SPARE_JOBS more): the table's columns and one row per notebook, sorted by
+    file name.
 
     ``answer_key(chapter)`` gives a chapter's ``{label: {"variable", "form", "expected"}}`` (or None
     for an unknown chapter); it is called once per chapter, in this process, from the data and models
@@ -595,8 +619,8 @@ def grade(submissions: Path, answer_key, book: Path, limits: Limits = Limits(), 
     rows = []
     try:
         os.chmod(work, 0o711)  # the sandbox's user reaches its own scratch folder and the book, lists nothing
-        installed = library.install(library.wheels(book, work / "wheels").values(), work / "book")
-        with ThreadPoolExecutor(max_workers=jobs or os.cpu_count() or 1) as pool:
+        installed = sandbox_library(book, work)
+        with ThreadPoolExecutor(max_workers=jobs or (os.cpu_count() or 1) + SPARE_JOBS) as pool:
             futures = [pool.submit(grade_one, entry, keys, work, installed, limits, unsafe) for entry in entries]
             bar = tqdm(as_completed(futures), total=len(futures), desc="grading", unit="notebook",
                        disable=not progress, file=sys.stderr)  # fmt: skip
@@ -801,6 +825,7 @@ def run_inside(folder: Path) -> None:
     notebook.cells.append(nbformat.v4.new_code_cell(export))
     client = NotebookClient(
         notebook, timeout=None, allow_errors=True, kernel_name="python3", resources={"metadata": {"path": str(folder)}},
+        shutdown_kernel="immediate",  # the answers are written by then: the kernel is killed, not asked to stop
         on_cell_execute=lambda cell, cell_index: record(status="running", cell=cell_index, replied=False),
         on_cell_executed=lambda cell, cell_index, execute_reply: record(status="running", cell=cell_index, replied=True),
     )  # fmt: skip

@@ -429,7 +429,7 @@ def main(argv: list[str] | None = None):
     grading_.add_argument("--out", type=Path, help="CSV file (default: BOOK/_build/grades.csv)")
     grading_.add_argument("--timeout", type=float, default=120, help="seconds per notebook (default: %(default)s)")
     grading_.add_argument("--memory", type=_bytes, default="2GiB", help="memory per notebook (default: 2GiB)")
-    grading_.add_argument("--jobs", type=int, default=None, help="notebooks graded side by side (default: cores)")
+    grading_.add_argument("--jobs", type=int, default=None, help="notebooks graded side by side (default: cores + 2)")
     grading_.add_argument("--unsafe", action="store_true", help="grade without a sandbox (only your own notebooks)")
     scope = commands.add_parser(
         "gradescope", parents=[where], help="write one otter autograder zip per chapter, for Gradescope"

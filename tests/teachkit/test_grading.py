@@ -22,7 +22,7 @@ import psutil
 import pytest
 from conftest import ROOT
 
-from teachkit import grading, library, teaching
+from teachkit import grading, teaching
 
 BOOK = teaching.Book(ROOT)
 CHAPTER = "10_wage_gaps_and_migradollars"
@@ -250,8 +250,7 @@ def edition(tmp_path_factory):
 @pytest.fixture(scope="session", name="installed")
 def installed_library(tmp_path_factory):
     """The book's library and this kit, installed from their wheels as the sandbox gets them."""
-    work = tmp_path_factory.mktemp("library")
-    return library.install(library.wheels(ROOT, work / "wheels").values(), work / "book")
+    return grading.sandbox_library(ROOT, tmp_path_factory.mktemp("library"))
 
 
 @pytest.fixture(scope="module")
