@@ -4,7 +4,7 @@
 
 Writes a class of SIZE student-edition notebooks of chapter 10: 40 % honest and right, 25 % wrong,
 25 % left empty, 5 % slow (a 20 s pause, then right), 3 % crashing (the kernel exits) and 2 % asleep
-until the timeout. Then runs ``python -m widgets.teaching grade`` on it, with the ``widgets/`` of
+until the timeout. Then runs ``teachkit grade`` on it, with the ``teachkit/`` and the book of
 TREE (default: this checkout; give another worktree to measure its grader) and ``--jobs N`` when
 given, and prints the wall time, notebooks per minute, the grader process's peak memory (its
 VmHWM, sampled until it exits) and the machine's load average before and after: the machine may be
@@ -25,7 +25,9 @@ from pathlib import Path
 
 import nbformat
 
-from widgets import teaching
+from teachkit import teaching
+
+BOOK = teaching.Book(Path(__file__).resolve().parent.parent)
 
 CHAPTER = "10_wage_gaps_and_migradollars"
 MIX = (("right", 0.40), ("wrong", 0.25), ("empty", 0.25), ("slow", 0.05), ("crash", 0.03), ("asleep", 0.02))
@@ -42,9 +44,10 @@ def kinds(size: int) -> list[str]:
 def write_class(folder: Path, size: int) -> collections.Counter:
     """Write the class into ``folder``; returns how many of each kind."""
     edition = folder.parent / "edition"
-    teaching.student_edition(edition)
+    teaching.student_edition(BOOK, edition)
     blank = nbformat.read(edition / f"{CHAPTER}.ipynb", as_version=4)
-    solutions = {label: (teaching.SOLUTIONS / f"{label}.py").read_text() for label in teaching.chapter_labels(CHAPTER)}
+    labels = teaching.chapter_labels(BOOK, CHAPTER)
+    solutions = {label: (BOOK.solutions / f"{label}.py").read_text() for label in labels}
     folder.mkdir()
     every = kinds(size)
     random.Random(0).shuffle(every)  # slow ones anywhere in the class, the same each run
@@ -83,19 +86,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--size", type=int, default=300)
     parser.add_argument("--jobs", type=int, default=None, help="passed on as --jobs (omit for a grader without it)")
-    parser.add_argument("--tree", type=Path, default=teaching.ROOT, help="the checkout whose grader is measured")
+    parser.add_argument("--tree", type=Path, default=BOOK.root, help="the checkout whose grader is measured")
     parser.add_argument("--timeout", type=float, default=120)
     parser.add_argument("--report", type=Path, help="copy the grader's HTML report here, if it wrote one")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="grading-benchmark-") as work:
         folder, out = Path(work) / "class", Path(work) / "grades.csv"
         counts = write_class(folder, args.size)
-        command = [sys.executable, "-m", "widgets.teaching", "grade", str(folder), "--out", str(out)]
+        command = [sys.executable, "-m", "teachkit", "grade", str(folder), "--book", str(args.tree), "--out", str(out)]
         command += ["--timeout", f"{args.timeout:g}"] + (["--jobs", str(args.jobs)] if args.jobs else [])
+        path = os.pathsep.join([str(args.tree), str(args.tree / "teachkit")])  # the tree's library and kit
         load_before = os.getloadavg()
         start = time.monotonic()
         process = subprocess.Popen(
-            command, cwd=args.tree, env={**os.environ, "PYTHONPATH": str(args.tree)}, stdout=subprocess.DEVNULL
+            command, cwd=args.tree, env={**os.environ, "PYTHONPATH": path}, stdout=subprocess.DEVNULL
         )
         peak = peak_while_running(process)
         seconds = time.monotonic() - start

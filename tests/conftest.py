@@ -63,9 +63,7 @@ KINDS = {  # test module, as its path under tests/ without .py -> kind
     "test_binder": "live",
     "test_lab": "live",
     "test_solutions_run": "live",
-    "test_grading": "sandbox",
-    "test_teaching": "sandbox",
-    "test_grading_scale": "sandbox",
+    "teachkit/*": "sandbox",
 }
 USES = [  # (kind, what in a module's source shows it) for modules missing from KINDS, first match wins
     ("site", r"\b(browser_report|playwright|checkers|HTML)\b"),

@@ -12,7 +12,8 @@ import pytest
 import vl_convert
 
 from bookbuild import lean
-from widgets import charts, explorer, grading
+from teachkit import grading
+from widgets import charts, explorer
 from widgets.models import REGISTRY
 
 

@@ -23,7 +23,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from widgets import teaching  # noqa: E402
+from teachkit import teaching  # noqa: E402
 
 CHAPTERS = sorted((ROOT / "chapters").glob("*.ipynb"))
 CODE_BLOCK = re.compile(r"^```(?:python|ipython3?)[ \t]*\n(.*?)^```[ \t]*$", re.M | re.S)

@@ -4,7 +4,7 @@ Importing this module changes nothing in Altair. A notebook's import cell calls 
 registers and enables the book's theme and picks a renderer from the environment variable
 ``MIGRATION_BOOK_RENDERER``, set by whoever starts the kernel: ``book`` (the book's build) draws
 every chart as inline SVG at build time, an explorer also carrying its spec, which the page's loader
-(``widgets/explorers.js``) turns into a live Vega view; ``undrawn`` (the grader's sandbox) draws
+(``bookbuild/static/explorers.js``) turns into a live Vega view; ``undrawn`` (the grader's sandbox) draws
 nothing but each chart's text alternative. Unset (a running kernel), it is the ``kernel`` renderer
 of :mod:`widgets.live`: SVG drawn in the kernel, and explorers as live ipywidgets panels. None of
 them loads anything from another host.
@@ -45,7 +45,7 @@ DASHES = [[1, 0], [6, 3], [2, 2], [8, 2, 2, 2]]  # solid, dashed, dotted, dash-d
 # padding of a chart's card in dark mode. Drawn at most this wide, a chart is never scaled down there,
 # so text of 11-12 px reads at 11-12 px; wider screens show it a little larger (_static/book.css).
 PHONE_WIDTH = 316
-# Printed (the PDF, widgets/takeaway.py), a chart is laid out for a laptop's text column instead: small
+# Printed (the PDF, bookbuild/takeaway.py), a chart is laid out for a laptop's text column instead: small
 # multiples side by side, as wide as this at most (an A4 column at the PDF's scale holds it).
 LAPTOP_WIDTH = 640
 WIDTH = 250  # the plot itself, leaving room for the y axis's labels and title
@@ -94,7 +94,7 @@ def offline_html(spec: dict, **_) -> dict:
 
     A chart that does not move is drawn here as inline SVG (vl-convert), with its text alternative,
     so it shows with the text, prints, and needs no script. An explorer gets the same drawing of its
-    opening state plus its spec; the page's loader (widgets/explorers.js) swaps in the live Vega view
+    opening state plus its spec; the page's loader (bookbuild/static/explorers.js) swaps in the live Vega view
     once the page has loaded. Both are first laid out for a phone (:func:`for_phone`); a static chart
     whose laptop layout differs (:func:`for_laptop`) carries that drawing too, which only print shows.
     """

@@ -38,24 +38,9 @@ __all__ = [
     "number",
 ]
 
-PACKAGE_NAME = "migration-development-book-data"  # the "name" of the book's datapackage.json
-
-
-def _book_data():
-    """The book's data/ folder. Installed, the package carries it as ``widgets._data`` (see
-    pyproject.toml), read through importlib.resources so it works from a checkout, a wheel, a git
-    install or a zip. A copy of the source tree that is not installed (the student edition, the
-    grader's sandbox, a Gradescope zip) has it beside ``widgets/`` instead, and that copy wins there."""
-    beside = Path(__file__).resolve().parent.parent / "data"
-    try:
-        if json.loads((beside / "datapackage.json").read_text(encoding="utf-8")).get("name") == PACKAGE_NAME:
-            return beside
-    except (OSError, ValueError):
-        pass
-    return _resources.files("widgets._data")
-
-
-DATA = _book_data()
+# The book's data/ folder, which the package carries as ``widgets._data`` (see pyproject.toml): read
+# through importlib.resources, the one way that works from a checkout, an editable install and a wheel.
+DATA = _resources.files("widgets._data")
 DTYPES = {"integer": "Int64", "number": "Float64", "string": "string", "boolean": "boolean"}
 CONSTRAINTS = {"required", "minimum", "maximum", "enum", "pattern"}
 INTEGER = re.compile(r"[+-]?\d+")

@@ -1,6 +1,7 @@
 """Check of ex-0-top-six (chapter 00): the six leading industries' share of H-1B workers in 2002."""
 
-from widgets import answers, data
+from teachkit import answers
+from widgets import data
 
 prompt = (
     "the share of all H-1B workers of 2002 who worked in the six leading industries together, "

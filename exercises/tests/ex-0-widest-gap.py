@@ -1,6 +1,7 @@
 """Check of ex-0-widest-gap (chapter 00): the indicator of Table 3 with the widest Mexican/white gap."""
 
-from widgets import answers, data
+from teachkit import answers
+from widgets import data
 
 COLUMNS = list(data.load("portes_table3_census2000").select_dtypes("number").columns)
 

@@ -1,6 +1,6 @@
 """Check of ex-10-calibration (chapter 10): where the migradollar ends up at the book's calibration."""
 
-from widgets import answers
+from teachkit import answers
 from widgets.models.remittances import CALIBRATED_CONSUMPTION, CALIBRATED_LOCAL_SHARE, gnp_per_migradollar
 
 SHARE = answers.number(0, 1, within=0.005, what="a share of the dollar between 0 and 1")

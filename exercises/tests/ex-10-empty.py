@@ -3,7 +3,7 @@
 The multiplier is k(P) = 1 / (1 - c l0 P^e), so k(P) < 2 exactly when P < (1 / (2 c l0))^(1/e).
 """
 
-from widgets import answers
+from teachkit import answers
 from widgets.models.remittances import CALIBRATED_CONSUMPTION, CALIBRATED_LOCAL_SHARE
 
 SHARE = answers.number(0, 1, within=0.01, what="a share of the population between 0 and 1")

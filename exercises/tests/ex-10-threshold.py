@@ -3,7 +3,7 @@
 The expected gain G = pR - 1 - C is zero at R = (1 + C) / p; nobody leaves while G <= 0.
 """
 
-from widgets import answers
+from teachkit import answers
 from widgets.models import get
 
 RATIO = get("expected_income").param("wage_ratio")

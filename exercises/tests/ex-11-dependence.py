@@ -1,6 +1,6 @@
 """Check of ex-11-dependence (chapter 11): the share of year-40 local income that comes from remittances."""
 
-from widgets import answers
+from teachkit import answers
 from widgets.models import get
 
 PRESETS = sorted(get("village").presets)

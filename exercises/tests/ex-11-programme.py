@@ -1,6 +1,6 @@
 """Check of ex-11-programme (chapter 11): the family-settlement village with the full jobs programme."""
 
-from widgets import answers
+from teachkit import answers
 from widgets.models import get
 
 AMOUNT = answers.number(0, None, within=0.05, what="a number, 0 or more")

@@ -1,6 +1,6 @@
 """Check of ex-12-match (chapter 12): project money over ten years, with and without the municipal match."""
 
-from widgets import answers
+from teachkit import answers
 from widgets.models import get
 
 DOLLARS = answers.number(0, None, within=0.005, relative=True, what="a sum in dollars")

@@ -2,7 +2,8 @@
 
 import math
 
-from widgets import answers, data
+from teachkit import answers
+from widgets import data
 
 prompt = (
     "the percent change in the expected number of political transnational activities after 20 "

@@ -3,7 +3,8 @@
 Expected: arrivals minus the net flow Time reported, both from data/since_mexico_migration.csv.
 """
 
-from widgets import answers, data
+from teachkit import answers
+from widgets import data
 
 prompt = (
     "the departures of Mexicans from the United States to Mexico in 2009-2014 implied by Pew's arrivals and "

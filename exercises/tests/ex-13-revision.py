@@ -3,7 +3,8 @@
 Expected: (revised - first report) / first report, both from data/since_remittances.csv.
 """
 
-from widgets import answers, data
+from teachkit import answers
+from widgets import data
 
 prompt = (
     "the upward revision of Mexico's 2007 remittances, from the New York Times first report to the later "

@@ -3,7 +3,7 @@
 Expected: the ratio of since.remittances_and_population()'s dollars per person in 2023 and in 2010.
 """
 
-from widgets import answers
+from teachkit import answers
 from widgets.parts import since
 
 prompt = (

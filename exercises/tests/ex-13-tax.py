@@ -3,7 +3,8 @@
 Expected: the tax rate times the 2025 average transfer to Mexico times 12, in US dollars.
 """
 
-from widgets import answers, data
+from teachkit import answers
+from widgets import data
 
 prompt = (
     "the yearly US remittance tax, in dollars, on twelve cash-funded transfers of the 2025 average size "

@@ -1,6 +1,7 @@
 """Check of ex-20-ceiling (chapter 20): the new H-1B permits of 2003 implied by the share of renewals."""
 
-from widgets import answers, data
+from teachkit import answers
+from widgets import data
 
 prompt = (
     "the number of new (not renewed) H-1B permits in 2003 implied by the essay's remark on renewals "

@@ -1,6 +1,7 @@
 """Check of ex-20-india (chapter 20): the shares of 2003 H-1B permits of the four sources after India."""
 
-from widgets import answers, data
+from teachkit import answers
+from widgets import data
 
 COUNTRIES = sorted(data.load("h1b_sources_2003")["country"])
 

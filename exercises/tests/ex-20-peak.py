@@ -1,6 +1,6 @@
 """Check of ex-20-peak (chapter 20): the income level at which emigration peaks, for three training fits."""
 
-from widgets import answers
+from teachkit import answers
 from widgets.models import get
 
 LEVEL = answers.number(0, 1, within=0.001, what="an income level on the model's index, between 0 and 1")

@@ -3,7 +3,7 @@
 Computed with the student's own rule; compared with the library's run of the same model at the same values.
 """
 
-from widgets import answers
+from teachkit import answers
 from widgets.models import get
 from widgets.models.professional import INCOME
 

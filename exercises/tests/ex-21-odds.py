@@ -2,7 +2,8 @@
 
 import math
 
-from widgets import answers, data
+from teachkit import answers
+from widgets import data
 
 prompt = (
     "a pair `(factor, share)`: the factor by which the background multiplies the odds (to within 0.01), "

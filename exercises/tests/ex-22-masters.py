@@ -3,7 +3,8 @@
 Expected: the FY2019 master's, doctorate and professional shares (data/outside_numbers.csv) minus Table 1's.
 """
 
-from widgets import answers, data
+from teachkit import answers
+from widgets import data
 
 prompt = (
     "the rise, from Table 1 (2002) to USCIS's FY2019 report, in the share of H-1B workers with a master's "

@@ -3,7 +3,8 @@
 Expected: (the FY2004 cap + the advanced-degree exemption) / the petitions received.
 """
 
-from widgets import answers, data
+from teachkit import answers
+from widgets import data
 
 prompt = (
     "the share of the FY2009 cap-season petitions that the 65,000 cap plus the 20,000 advanced-degree "

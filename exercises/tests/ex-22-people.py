@@ -3,7 +3,8 @@
 Expected: beneficiaries selected / unique beneficiaries registered, FY2026, from data/since_h1b.csv.
 """
 
-from widgets import answers, data
+from teachkit import answers
+from widgets import data
 
 prompt = (
     "the share of the people registered in the FY2026 H-1B lottery who were selected, as a number between "

@@ -1,6 +1,7 @@
 """Check of ex-30-long-run (chapter 30): where the unauthorised population heads, and where it is by 2026."""
 
-from widgets import answers, data
+from teachkit import answers
+from widgets import data
 from widgets.models import get
 
 MILLIONS = answers.number(0, 1000, within=0.01, relative=True, what="a population in millions")

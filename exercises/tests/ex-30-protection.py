@@ -1,6 +1,6 @@
 """Check of ex-30-protection (chapter 30): the human capital that keeps the downward path under 10 percent."""
 
-from widgets import answers
+from teachkit import answers
 from widgets.models import get
 
 HOSTILE = "unauthorised labour migrants, hostile context"

@@ -1,6 +1,7 @@
 """Check of ex-31-quadruple (chapter 31): the strongest multiple true of both Latin American groups."""
 
-from widgets import answers, data
+from teachkit import answers
+from widgets import data
 
 prompt = (
     "the strongest multiple (to two decimals: within 0.006) that is true of both the Mexican and the "

@@ -1,6 +1,6 @@
 """Check of ex-31-wider (chapter 31): the spread between groups in the census and in CILS, per indicator."""
 
-from widgets import answers
+from teachkit import answers
 from widgets.parts import assimilation
 
 POINTS = answers.number(0, 100, within=0.05, what="percentage points, 0 or more")

@@ -3,7 +3,8 @@
 Lower: none of those lost had a child by 24; upper: all of them had.
 """
 
-from widgets import answers, data
+from teachkit import answers
+from widgets import data
 
 PERCENT = answers.number(0, 100, within=0.05, what="a percent between 0 and 100")
 

@@ -1,6 +1,7 @@
 """Check of ex-40-italy (chapter 40): the receiving countries of Sassen's migration systems with no stated tie."""
 
-from widgets import answers, data
+from teachkit import answers
+from widgets import data
 
 prompt = (
     'the rows of `data.load("sassen_migration_systems")` whose tie is "none stated", as a DataFrame '

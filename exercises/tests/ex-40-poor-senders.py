@@ -4,7 +4,7 @@ Shares follow s_i ~ w_i^(-a) e^(gamma b_i), so s1 / s8 > 1 once gamma passes ln 
 the expected value is the first slider step where the model says so.
 """
 
-from widgets import answers
+from teachkit import answers
 from widgets.models import get
 
 TIES = get("bridges").param("tie_strength")

@@ -1,6 +1,6 @@
 """Check of ex-41-multiplier (chapter 41): the low-wage share above which high-income consumption polarises."""
 
-from widgets import answers
+from teachkit import answers
 from widgets.parts import cities
 
 prompt = (

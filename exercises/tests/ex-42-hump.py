@@ -3,7 +3,8 @@
 Expected: the mean of clemens_hump_low and clemens_hump_high, in dollars of income per head.
 """
 
-from widgets import answers, data
+from teachkit import answers
+from widgets import data
 
 prompt = "the middle of Clemens's range for the turning point, in dollars of income per head (to within 1 dollar)"
 form = answers.number(0, 100_000, within=1, what="an amount in dollars")

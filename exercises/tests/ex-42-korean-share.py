@@ -3,7 +3,8 @@
 Expected: the two counts of data/outside_numbers.csv (Jang 2017), one over the other.
 """
 
-from widgets import answers, data
+from teachkit import answers
+from widgets import data
 
 prompt = (
     "the share of Japan's registered foreigners in June 2017 with Korean nationality, between 0 and 1 "

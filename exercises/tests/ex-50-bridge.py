@@ -1,6 +1,6 @@
 """Check of ex-50-bridge (chapter 50): which country's village empties fastest under the militarised border."""
 
-from widgets import answers
+from teachkit import answers
 from widgets.models import get
 
 COUNTRIES = [8, 7, 2]

@@ -1,6 +1,6 @@
 """Check of ex-50-programme (chapter 50): adults at home after 30 years under the border and programme levers."""
 
-from widgets import answers
+from teachkit import answers
 from widgets.models import get
 
 ADULTS = answers.number(0, 100, within=0.05, what="adults at home per 100 at the start")

@@ -3,7 +3,7 @@
 Computed with the student's own rule; compared with the library's run of the same model at the same values.
 """
 
-from widgets import answers
+from teachkit import answers
 from widgets.models import get
 
 RATE = answers.number(0, 1, within=0.001, relative=True, what="a yearly rate between 0 and 1")

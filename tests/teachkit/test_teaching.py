@@ -1,11 +1,11 @@
-"""The teaching kit (widgets/teaching.py, widgets/answers.py): the student edition leaks no solution
+"""The teaching kit (teachkit/teaching.py, teachkit/answers.py): the student edition leaks no solution
 or expected value and gives every exercise an answer cell; every autograded check passes its
 reference solution and the answer as the chapter prints it, accepts the equivalent forms its prompt
 allows, states its tolerance, and fails a wrong or an empty answer; the student's ``grader.check``
 says in one line whether the form is right, never that a value is; the Gradescope zips grade a
 correct and a wrong submission. The grading of a whole class is tested in test_grading.py.
 
-Commands are run as a user runs them (``python -m widgets.teaching ...``) into temporary folders.
+Commands are run as a user runs them (``teachkit ...``, as ``python -m teachkit``) into temporary folders.
 """
 
 import io
@@ -22,9 +22,11 @@ import pandas as pd
 import pytest
 from conftest import CHAPTERS, ROOT
 
-from widgets import answers, data, teaching
+from teachkit import answers, teaching
+from widgets import data
 
-GRADED = teaching.autograded()
+BOOK = teaching.Book(ROOT)
+GRADED = teaching.autograded(BOOK)
 LABELS = sorted(GRADED)
 
 # A wrong answer of the right form for each autograded exercise (a typical slip: swapped parts, a
@@ -122,9 +124,9 @@ PRINTED = {
 
 
 def run_command(*args):
-    """Run ``python -m widgets.teaching ARGS`` from the repository root; its stdout."""
+    """Run ``teachkit ARGS`` (as ``python -m teachkit``) from the repository root; its stdout."""
     done = subprocess.run(
-        [sys.executable, "-m", "widgets.teaching", *map(str, args)],
+        [sys.executable, "-m", "teachkit", *map(str, args)],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -144,7 +146,7 @@ def edition(tmp_path_factory):
 
 def check_of(label):
     """An exercise's check and its expected value (computed once per test)."""
-    check = teaching.load_check(label)
+    check = teaching.load_check(BOOK, label)
     return check, answers.plain(check.expected())
 
 
@@ -194,7 +196,7 @@ def distinctive_lines(chapter):
         lines[solution.label] = solution.body.split("\n")
     for exercise in teaching.directives(chapter, "exercise"):
         if exercise.label in GRADED:
-            reference = (teaching.SOLUTIONS / f"{exercise.label}.py").read_text().split("\n")
+            reference = (BOOK.solutions / f"{exercise.label}.py").read_text().split("\n")
             lines[exercise.label] = lines.get(exercise.label, []) + reference
 
     def distinctive(line):
@@ -277,9 +279,13 @@ def test_a_solution_the_parser_does_not_know_stops_the_student_edition(tmp_path)
 
 def test_the_edition_is_self_contained_and_holds_no_check_or_solution(edition):
     assert sorted(p.name for p in edition.iterdir()) == sorted(
-        [p.name for p in CHAPTERS]
-        + ["README.md", "data", "forms.json", "pyproject.toml", "requirements.txt", "widgets"]
+        [p.name for p in CHAPTERS] + ["README.md", "forms.json", "requirements.txt", "wheels"]
     )
+    wheels = sorted(p.name for p in (edition / "wheels").iterdir())
+    assert [name.split("-")[0] for name in wheels] == ["migration_book_teachkit", "migration_book_widgets"]
+    requirements = (edition / "requirements.txt").read_text().splitlines()
+    assert requirements[-1] == f"wheels/{wheels[1]}" and any(line.startswith("pandas==") for line in requirements)
+    assert not [line for line in requirements if line.startswith("-e")], "no source of the library is installed"
     with zipfile.ZipFile(edition.parent / "student_edition.zip") as archive:
         names = archive.namelist()
     assert f"student_edition/{CHAPTERS[0].name}" in names and not [n for n in names if "exercises" in n]
@@ -291,6 +297,16 @@ def test_the_edition_is_self_contained_and_holds_no_check_or_solution(edition):
     assert not re.search(r"\bimport |\bfrom widgets|widgets\.", text), (
         "the forms hold no hint of where an answer comes from"
     )
+
+
+def test_the_first_cell_installs_the_editions_wheels_in_place_of_the_chapters_install(edition):
+    wheels = sorted(p.name for p in (edition / "wheels").iterdir())
+    for chapter in CHAPTERS:
+        cells = nbformat.read(edition / chapter.name, as_version=4).cells
+        code = [cell for cell in cells if cell.cell_type == "code"]
+        assert code[0].id == "install" and all(f"wheels/{name}" in code[0].source for name in wheels), chapter.name
+        assert sum(teaching.INSTALLS_LIBRARY in cell.source for cell in code) == 1, "the chapter's own install is gone"
+        assert code[1].id == "grader-setup"
 
 
 def test_the_student_notebooks_run_their_checks_offline(edition):
@@ -311,8 +327,8 @@ def test_the_student_notebooks_run_their_checks_offline(edition):
 
 def verdicts(code, chapter="10_wage_gaps_and_migradollars"):
     """What ``grader.check_all()`` prints after ``code`` ran in the notebook's namespace."""
-    forms = {label: {"variable": teaching.variable(label), "form": teaching.load_check(label).form}
-             for label in teaching.chapter_labels(chapter)}  # fmt: skip
+    forms = {label: {"variable": teaching.variable(label), "form": teaching.load_check(BOOK, label).form}
+             for label in teaching.chapter_labels(BOOK, chapter)}  # fmt: skip
     namespace = {"grader": answers.Checks(chapter, forms)}
     exec(code + "\ngrader.check_all()", namespace)
     return namespace
@@ -344,7 +360,7 @@ def test_a_number_where_a_pair_is_expected_gets_a_message_not_an_exception():
 
 def test_check_all_runs_only_the_open_chapter():
     lines = printed("")
-    assert [line.split(":")[0] for line in lines] == teaching.chapter_labels("10_wage_gaps_and_migradollars")
+    assert [line.split(":")[0] for line in lines] == teaching.chapter_labels(BOOK, "10_wage_gaps_and_migradollars")
     assert all("replace the ... with your answer" in line for line in lines)
 
 
@@ -362,10 +378,10 @@ def test_check_reads_the_callers_variables_and_names_other_chapters_exercises():
 def test_autograded_exercises_are_exercises_of_the_chapters():
     labels = {e.label for chapter in CHAPTERS for e in teaching.directives(chapter, "exercise")}
     assert set(LABELS) <= labels, f"check files naming no exercise: {set(LABELS) - labels}"
-    assert sorted(p.stem for p in teaching.SOLUTIONS.glob("*.py")) == LABELS
+    assert sorted(p.stem for p in BOOK.solutions.glob("*.py")) == LABELS
     assert set(WRONG) == set(PRINTED) == set(LABELS)
     for chapter in CHAPTERS:
-        assert teaching.chapter_labels(chapter.stem), f"{chapter.name} has no autograded exercise"
+        assert teaching.chapter_labels(BOOK, chapter.stem), f"{chapter.name} has no autograded exercise"
 
 
 def numbers_of(form):
@@ -378,7 +394,7 @@ def numbers_of(form):
 
 @pytest.mark.parametrize("label", LABELS)
 def test_every_tolerance_is_stated_in_the_prompt(label):
-    check = teaching.load_check(label)
+    check = teaching.load_check(BOOK, label)
     for form in numbers_of(check.form):
         if form["within"] >= 1e-4:
             stated = f"within {form['within'] * 100:g} percent" if form["relative"] else f"within {form['within']:g}"
@@ -389,7 +405,7 @@ def test_every_tolerance_is_stated_in_the_prompt(label):
 
 @pytest.mark.parametrize("label", LABELS)
 def test_reference_solution_passes_every_check(label):
-    assert run_check(label, (teaching.SOLUTIONS / f"{label}.py").read_text()) == (1, "right")
+    assert run_check(label, (BOOK.solutions / f"{label}.py").read_text()) == (1, "right")
 
 
 @pytest.mark.parametrize("label", LABELS)
@@ -483,10 +499,16 @@ def test_one_gradescope_zip_per_chapter_without_solutions(gradescope_zips):
     assert sorted(p.stem for p in gradescope_zips.glob("*.zip")) == [p.stem for p in CHAPTERS]
     with zipfile.ZipFile(gradescope_zips / "10_wage_gaps_and_migradollars.zip") as archive:
         names = archive.namelist()
-        assert "files/widgets/answers.py" in names and "files/data/datapackage.json" in names
-        assert "pandas==" in archive.read("environment.yml").decode()
+        wheels = sorted(name for name in names if name.startswith("files/wheels/"))
+        assert [name.split("/")[-1].split("-")[0] for name in wheels] == [
+            "migration_book_teachkit", "migration_book_widgets"
+        ]  # fmt: skip
+        environment = archive.read("environment.yml").decode()
+        assert "pandas==" in environment
+        assert all(f"/autograder/source/{name}" in environment for name in wheels), environment
+        assert sorted(n for n in names if n.startswith("files/")) == wheels, "no source copy of the library"
         assert sorted(n for n in names if n.startswith("tests/")) == [
-            f"tests/{label}.py" for label in sorted(teaching.chapter_labels("10_wage_gaps_and_migradollars"))
+            f"tests/{label}.py" for label in sorted(teaching.chapter_labels(BOOK, "10_wage_gaps_and_migradollars"))
         ]
         assert not [n for n in names if "solutions" in n]
 
@@ -495,11 +517,11 @@ def test_a_gradescope_zip_grades_a_correct_and_a_wrong_submission(gradescope_zip
     from otter.api import grade_submission
 
     chapter = "10_wage_gaps_and_migradollars"
-    labels = teaching.chapter_labels(chapter)
+    labels = teaching.chapter_labels(BOOK, chapter)
     blank = nbformat.read(edition / f"{chapter}.ipynb", as_version=4)
     scores = {}
     for name, answer in {
-        "correct": lambda label: (teaching.SOLUTIONS / f"{label}.py").read_text(),
+        "correct": lambda label: (BOOK.solutions / f"{label}.py").read_text(),
         "wrong": lambda label: assign(label, WRONG[label]),
     }.items():
         notebook = nbformat.from_dict(json.loads(json.dumps(blank)))

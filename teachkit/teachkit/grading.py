@@ -6,11 +6,11 @@ and validates one file, finds its chapter in the notebook's ``otter.assignment_n
 writes a clean copy into a fresh scratch folder of its own. It then starts, for that one notebook::
 
     bwrap --unshare-all --disable-userns --uid 65534 --gid 65534 --cap-drop ALL --die-with-parent
-          --new-session  (read-only: /usr, Python, the virtual environment; /book: a copy of widgets/
-          and data/ made for this run; /submission/submission.ipynb)  (writable, each a tmpfs with a
+          --new-session  (read-only: /usr, Python, the virtual environment; /book: the book's library
+          and this kit installed from their wheels for this run; /submission/submission.ipynb)  (writable, each a tmpfs with a
           size cap: /submission, /tmp, /dev/shm; /dev itself read-only)  (writable on the host disk:
           only /submission/answers.json and status.json, each capped by --fsize)
-          -- prlimit --as=MEMORY-DISK --fsize=OUTPUT --nproc=PROCESSES -- python -m widgets.grading run ...
+          -- prlimit --as=MEMORY-DISK --fsize=OUTPUT --nproc=PROCESSES -- python -m teachkit.grading run ...
 
 The tmpfs caps add up to ``Limits.disk`` and are taken out of ``Limits.memory``: the address-space
 limit is what is left, so files a notebook writes in memory count within its memory limit. When the
@@ -18,14 +18,17 @@ grader runs as root, bubblewrap is started as the unprivileged user ``nobody`` (
 does not apply the process limit to root's processes, even behind a user namespace.
 
 Inside, nbclient executes the notebook and a last cell writes the answer variables as plain JSON
-(widgets.answers.plain). The repository, exercises/ (the checks and the reference solutions), the
+(teachkit.answers.plain). The repository, exercises/ (the checks and the reference solutions), the
 other submissions and the grade table are not in the sandbox at all; there is no network (a fresh
 network namespace holds only loopback) and no process survives it (a fresh PID namespace dies with
 its first process). The grader kills the sandbox's process group at the wall-clock timeout. A run is
 retried once only when the retry can help: the kernel had replied to the cell being run, so the
 wait was the runner's (an nbclient hang after an ipywidget cell, nbclient issue #312), not the
-notebook's. The grader reads at most MAX_ANSWERS bytes of JSON and scores them
-(widgets.answers.score) against the expected values it computes itself, from widgets.data and
+notebook's. The kernel is killed once the last cell has run (a graceful shutdown waits a second or
+more for nothing), and every Python in the sandbox starts lighter: the library is byte-compiled, and a
+``sitecustomize`` (SITE) keeps a slow optional import out of jsonschema; an honest chapter-10 notebook
+costs about 2.5 s of CPU. The grader reads at most MAX_ANSWERS bytes of JSON and scores them
+(teachkit.answers.score) against the expected values it computes itself, from widgets.data and
 widgets.models. Nothing a student's code produced is executed or unpickled here.
 
 Every problem (a corrupt, invalid or foreign notebook, an unknown chapter, a timeout, a crash, a file
@@ -52,7 +55,9 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
-from .charts import RENDERER_ENV
+from widgets.charts import RENDERER_ENV
+
+from . import library
 
 MIB = 2**20
 GIB = 2**30
@@ -62,6 +67,7 @@ SANDBOX_UID = 65534  # "nobody" inside the sandbox's user namespace (and outside
 NOTEBOOK = ".ipynb"
 NO_ANSWER = "(no answer)"  # the report's entry for an exercise left empty
 CHECKPOINTS = ".ipynb_checkpoints"  # Jupyter's autosave copies: refused, so that a student is not graded twice
+SPARE_JOBS = 2  # sandboxes beyond one per core: a notebook spends part of its time waiting (its kernel, a sleep)
 INSTALL_HINT = (
     "bubblewrap (bwrap) is needed to grade safely: install it with `apt-get install bubblewrap` "
     "(Debian/Ubuntu) or `dnf install bubblewrap` (Fedora); on a host with Docker, otter's own "
@@ -188,16 +194,23 @@ def remove_tree(path: Path) -> None:
     os.rmdir(path)
 
 
-def book_copy(root: Path, into: Path) -> Path:
-    """A copy of the repository's ``widgets/`` and ``data/``, the only part of it the sandbox sees."""
-    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
-    shutil.copytree(root / "widgets", into / "widgets", ignore=ignore)
-    shutil.copytree(root / "data", into / "data", ignore=ignore)
-    for folder, _, files in os.walk(into):  # readable by the sandbox's user, who may not be this one
-        os.chmod(folder, 0o755)
-        for name in files:
-            os.chmod(os.path.join(folder, name), 0o644)
-    return into
+SITE = '''"""What every Python in the grader's sandbox (the runner and the kernel) does first: skip the optional
+IRI format checker of jsonschema (imported by nbformat and by altair), whose package builds a grammar
+at import, about 1.7 s of CPU in each process; nothing in grading checks an IRI's syntax."""
+
+import sys
+
+sys.modules.setdefault("rfc3987_syntax", None)  # its import fails, and jsonschema goes without it
+'''
+
+
+def sandbox_library(book: Path, into: Path) -> Path:
+    """The folder the sandbox mounts at /book: the book's library and this kit installed from their
+    wheels (teachkit.library), byte-compiled, with the ``sitecustomize`` module of ``SITE``."""
+    installed = library.install(library.wheels(book, into / "wheels").values(), into / "book")
+    (installed / "sitecustomize.py").write_text(SITE)
+    (installed / "sitecustomize.py").chmod(0o644)
+    return installed
 
 
 def _python_folders() -> list[str]:
@@ -398,10 +411,10 @@ def run_sandboxed(notebook: dict | str, variables: dict[str, str], scratch: Path
     for _ in range(2):
         _prepare(scratch, notebook, variables)
         if unsafe:
-            command = [sys.executable, "-m", "widgets.grading", "run", str(scratch)]
+            command = [sys.executable, "-m", "teachkit.grading", "run", str(scratch)]
             env = {**sandbox_env(str(book)), "HOME": str(scratch)}
         else:
-            inner = ["python", "-m", "widgets.grading", "run", "/submission"]
+            inner = ["python", "-m", "teachkit.grading", "run", "/submission"]
             command, env = sandbox_command(scratch, book, limits, inner), sandbox_env("/book")
         attempts.append(_run_once(command, env, limits, cwd=scratch if unsafe else None))
         if attempts[-1] == "done" or not worth_retrying(_read_json(scratch / "status.json", 4096)):
@@ -544,7 +557,7 @@ def _short(value) -> str:
 def grade_one(entry: Entry, keys: AnswerKeys, work: Path, book: Path, limits: Limits, unsafe: bool = False) -> dict:
     """The row of one submission; never raises: a failure of the grader itself is the row's reason.
     A row also carries ``wrong``: each wrongly answered exercise's answer, as short text, for the report."""
-    from widgets import answers
+    from . import answers
 
     row = {"file": entry.name, "chapter": ""}
     if entry.refused:
@@ -582,30 +595,31 @@ def grade_one(entry: Entry, keys: AnswerKeys, work: Path, book: Path, limits: Li
             remove_tree(scratch)
 
 
-def grade(submissions: Path, answer_key, limits: Limits = Limits(), unsafe: bool = False, progress: bool = True,
-          source: Path | None = None, jobs: int | None = None) -> tuple[list[str], list[dict]]:  # fmt: skip
+def grade(submissions: Path, answer_key, book: Path, limits: Limits = Limits(), unsafe: bool = False,
+          progress: bool = True, jobs: int | None = None) -> tuple[list[str], list[dict]]:  # fmt: skip
     """Grade every ``*.ipynb`` in ``submissions`` and its subfolders, ``jobs`` at a time (default:
-    the machine's cores): the table's columns and one row per notebook, sorted by file name.
+    the machine's cores and SPARE_JOBS more): the table's columns and one row per notebook, sorted by
+    file name.
 
     ``answer_key(chapter)`` gives a chapter's ``{label: {"variable", "form", "expected"}}`` (or None
     for an unknown chapter); it is called once per chapter, in this process, from the data and models
-    alone. ``source`` is the repository whose ``widgets/`` and ``data/`` the sandbox gets a copy of.
+    alone. ``book`` is the book's checkout: the sandbox gets its library and this kit as built wheels
+    (teachkit.library), installed into a folder of this run.
     Notebooks are read one at a time by each worker, so memory does not grow with the class.
     """
     from tqdm import tqdm
 
     if not unsafe and bwrap() is None:
         raise NoSandbox(INSTALL_HINT)
-    source = source or Path(__file__).resolve().parent.parent
     entries = submission_files(submissions)
     keys = AnswerKeys(answer_key)
     work = Path(tempfile.mkdtemp(prefix="grading-"))
     rows = []
     try:
         os.chmod(work, 0o711)  # the sandbox's user reaches its own scratch folder and the book, lists nothing
-        book = book_copy(source, work / "book")
-        with ThreadPoolExecutor(max_workers=jobs or os.cpu_count() or 1) as pool:
-            futures = [pool.submit(grade_one, entry, keys, work, book, limits, unsafe) for entry in entries]
+        installed = sandbox_library(book, work)
+        with ThreadPoolExecutor(max_workers=jobs or (os.cpu_count() or 1) + SPARE_JOBS) as pool:
+            futures = [pool.submit(grade_one, entry, keys, work, installed, limits, unsafe) for entry in entries]
             bar = tqdm(as_completed(futures), total=len(futures), desc="grading", unit="notebook",
                        disable=not progress, file=sys.stderr)  # fmt: skip
             rows = [future.result() for future in bar]
@@ -785,7 +799,7 @@ def write_report(columns: list[str], rows: list[dict], out: Path, title: str = "
 
 EXPORT = (
     "import json as _grader_json\n"
-    "from widgets.answers import answers_of as _grader_answers_of\n"
+    "from teachkit.answers import answers_of as _grader_answers_of\n"
     "with open({path!r}, 'w') as _grader_file:\n"
     "    _grader_json.dump(_grader_answers_of(globals(), {variables!r}), _grader_file)\n"
 )
@@ -809,6 +823,7 @@ def run_inside(folder: Path) -> None:
     notebook.cells.append(nbformat.v4.new_code_cell(export))
     client = NotebookClient(
         notebook, timeout=None, allow_errors=True, kernel_name="python3", resources={"metadata": {"path": str(folder)}},
+        shutdown_kernel="immediate",  # the answers are written by then: the kernel is killed, not asked to stop
         on_cell_execute=lambda cell, cell_index: record(status="running", cell=cell_index, replied=False),
         on_cell_executed=lambda cell, cell_index, execute_reply: record(status="running", cell=cell_index, replied=True),
     )  # fmt: skip

@@ -1,6 +1,6 @@
 """The grader against a class with honest and hostile submissions side by side (issue 13).
 
-One run of ``python -m widgets.teaching grade`` on a folder of chapter-10 notebooks: honest correct,
+One run of ``teachkit grade`` on a folder of chapter-10 notebooks: honest correct,
 wrong and empty ones (made from the student edition, so they hold the chapter's ipywidget cells), and
 one notebook per attack (read the checks and the solutions, copy a classmate, patch the checks,
 answer with lying objects, write outside the scratch folder, leave a process behind, loop, allocate,
@@ -10,6 +10,7 @@ repository and the submissions folder must be byte for byte unchanged; no proces
 """
 
 import csv
+import functools
 import hashlib
 import json
 import subprocess
@@ -21,15 +22,17 @@ import psutil
 import pytest
 from conftest import ROOT
 
-from widgets import grading, teaching
+from teachkit import grading, teaching
 
+BOOK = teaching.Book(ROOT)
 CHAPTER = "10_wage_gaps_and_migradollars"
-LABELS = teaching.chapter_labels(CHAPTER)  # ex-10-threshold, ex-10-calibration, ex-10-empty, ex-10-rule
+LABELS = teaching.chapter_labels(BOOK, CHAPTER)  # ex-10-threshold, ex-10-calibration, ex-10-empty, ex-10-rule
+KEY = functools.partial(teaching.answer_key, BOOK)
 TIMEOUT = 90  # seconds per notebook in this suite: an honest chapter-10 notebook takes 15 to 25 s
 MARKER = "hostile-leftover-7f3a"  # in the command line of any process a submission leaves behind
-WATCHED = ("widgets", "exercises", "data", "chapters", "tests", "pyproject.toml", "requirements.txt")
+WATCHED = ("widgets", "teachkit", "exercises", "data", "chapters", "tests", "pyproject.toml", "requirements.txt")
 
-SOLUTIONS = "\n".join((teaching.SOLUTIONS / f"{label}.py").read_text() for label in LABELS)
+SOLUTIONS = "\n".join((BOOK.solutions / f"{label}.py").read_text() for label in LABELS)
 WRONG = (
     "answer_ex_10_threshold = 7\nanswer_ex_10_calibration = (0.739, 0.261)\nanswer_ex_10_empty = (0.874, 0.763)\n"
     "answer_ex_10_rule = [1.0, 0.6552, 0.4293, 0.2813, 0.1843, 0.1207]\n"
@@ -47,8 +50,7 @@ for pattern in ["{ROOT}/exercises/*/*.py", "/work/*/exercises/*/*.py", "/work/*/
             found.update({{k: v for k, v in runpy.run_path(path).items() if k.startswith("answer_")}})
         except Exception:
             pass
-from widgets import teaching
-for path in glob.glob(str(teaching.SOLUTIONS / "*.py")) + glob.glob(str(teaching.TESTS / "*.py")):
+for path in glob.glob("{ROOT}/exercises/solutions/*.py") + glob.glob("{ROOT}/exercises/tests/*.py"):
     found.update({{k: v for k, v in runpy.run_path(path).items() if k.startswith("answer_")}})
 globals().update(found)
 """
@@ -73,7 +75,7 @@ globals().update({k: v for k, v in answers.items() if k.startswith("answer_")})
     # Replace what checks could be compared against, and the grader's own code in the kernel.
     "patch_checks.ipynb": [
         """
-import json, widgets.answers as a, widgets.models as m
+import json, teachkit.answers as a, widgets.models as m
 from widgets.models import remittances
 a.score = lambda *args: (1, "right")
 a.problem = lambda *args: None
@@ -105,8 +107,8 @@ answer_ex_10_empty = (Liar(0.99), Liar(0.99))
     "write_outside.ipynb": [
         f"""
 import glob, os
-targets = ["{ROOT}/widgets/parts/labour.py", "{ROOT}/widgets/answers.py", "{{submissions}}/correct.ipynb",
-           "{{out}}", "/book/widgets/answers.py"]
+targets = ["{ROOT}/widgets/parts/labour.py", "{ROOT}/teachkit/teachkit/answers.py", "{{submissions}}/correct.ipynb",
+           "{{out}}", "/book/widgets/data.py", "/book/teachkit/answers.py"]
 for pid in os.listdir("/proc"):
     try:
         words = open(f"/proc/{{pid}}/cmdline", "rb").read().split(b"\\0")
@@ -141,7 +143,7 @@ subprocess.Popen([sys.executable, "-c", code, "{MARKER}"], start_new_session=Tru
     "crash.ipynb": [SOLUTIONS, "import os\nos._exit(1)"],
     "forge_answers.ipynb": [
         """
-import widgets.answers as a
+import teachkit.answers as a
 a.answers_of = lambda *args: {"ex-10-threshold": [[[[[[[[[[[[[[[[[[[[4.0]]]]]]]]]]]]]]]]]]]] * 200000}
 """
     ],
@@ -207,7 +209,7 @@ def write_folder(folder, edition, out):
     nbformat.write(foreign, folder / "no_metadata.ipynb")
     nbformat.write(notebook(SOLUTIONS, chapter="99_no_such_chapter"), folder / "unknown_chapter.ipynb")
     (folder / "binary.ipynb").write_bytes(bytes(range(256)))
-    (folder / "link.ipynb").symlink_to(teaching.SOLUTIONS / f"{LABELS[0]}.py")
+    (folder / "link.ipynb").symlink_to(BOOK.solutions / f"{LABELS[0]}.py")
     v3 = {
         "nbformat": 3,
         "nbformat_minor": 0,
@@ -241,8 +243,14 @@ def leftovers():
 @pytest.fixture(scope="module")
 def edition(tmp_path_factory):
     out = tmp_path_factory.mktemp("edition") / "student_edition"
-    teaching.student_edition(out)
+    teaching.student_edition(BOOK, out)
     return out
+
+
+@pytest.fixture(scope="session", name="installed")
+def installed_library(tmp_path_factory):
+    """The book's library and this kit, installed from their wheels as the sandbox gets them."""
+    return grading.sandbox_library(ROOT, tmp_path_factory.mktemp("library"))
 
 
 @pytest.fixture(scope="module")
@@ -257,7 +265,7 @@ def graded(edition, tmp_path_factory):
     submissions_before = fingerprint(folder)
     started = time.monotonic()
     done = subprocess.run(
-        [sys.executable, "-m", "widgets.teaching", "grade", folder, "--out", out, "--timeout", str(TIMEOUT)],
+        [sys.executable, "-m", "teachkit", "grade", folder, "--out", out, "--timeout", str(TIMEOUT)],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -332,23 +340,22 @@ def test_a_second_run_on_the_same_folder_gives_the_same_table(tmp_path):
     (folder / "broken.ipynb").write_text("{")
     tables = []
     for run in (1, 2):
-        columns, rows = grading.grade(folder, teaching.answer_key, grading.Limits(timeout=60), progress=False)
+        columns, rows = grading.grade(folder, KEY, ROOT, grading.Limits(timeout=60), progress=False)
         grading.write_table(columns, rows, tmp_path / f"run{run}.csv")
         tables.append((tmp_path / f"run{run}.csv").read_bytes())
     assert tables[0] == tables[1]
     assert b"right.ipynb,10_wage_gaps_and_migradollars,1,1,1,1,4,4,\n" in tables[0]
 
 
-def test_a_run_still_in_the_notebooks_code_at_its_timeout_is_not_retried(tmp_path):
+def test_a_run_still_in_the_notebooks_code_at_its_timeout_is_not_retried(tmp_path, installed):
     """Asleep or busy, the kernel had not replied: a second run would only repeat it (issue 29)."""
     limits = grading.Limits(timeout=8)
-    book = grading.book_copy(ROOT, tmp_path / "book")
-    sleeper = grading.run_sandboxed(notebook("import time\ntime.sleep(600)"), {}, tmp_path / "a", book, limits)
-    busy = grading.run_sandboxed(notebook("while True:\n    pass"), {}, tmp_path / "b", book, limits)
+    sleeper = grading.run_sandboxed(notebook("import time\ntime.sleep(600)"), {}, tmp_path / "a", installed, limits)
+    busy = grading.run_sandboxed(notebook("while True:\n    pass"), {}, tmp_path / "b", installed, limits)
     assert sleeper.problem == busy.problem == "timed out after 8 s (once)"
 
 
-def test_the_sandbox_has_no_network_and_sees_no_repository(tmp_path):
+def test_the_sandbox_has_no_network_and_sees_no_repository(tmp_path, installed):
     probe = f"""
 import json, os, socket
 seen = {{"repository": os.path.exists({str(ROOT / "exercises")!r}), "root": sorted(os.listdir("/")), "uid": os.getuid()}}
@@ -359,8 +366,7 @@ except OSError:
     seen["network"] = False
 answer_probe = json.dumps(seen)
 """
-    book = grading.book_copy(ROOT, tmp_path / "book")
-    run = grading.run_sandboxed(notebook(probe), {"probe": "answer_probe"}, tmp_path / "s", book, grading.Limits())
+    run = grading.run_sandboxed(notebook(probe), {"probe": "answer_probe"}, tmp_path / "s", installed, grading.Limits())
     seen = json.loads(run.answers["probe"])
     assert seen["repository"] is False and seen["network"] is False and seen["uid"] == grading.SANDBOX_UID
     assert {"book", "submission", "tmp", "usr"} <= set(seen["root"])
@@ -369,9 +375,9 @@ answer_probe = json.dumps(seen)
 def test_grading_refuses_without_a_sandbox_and_says_how_to_get_one(tmp_path, monkeypatch):
     monkeypatch.setattr(grading, "bwrap", lambda: None)
     with pytest.raises(grading.NoSandbox, match="apt-get install bubblewrap"):
-        grading.grade(tmp_path, teaching.answer_key, progress=False)
+        grading.grade(tmp_path, KEY, ROOT, progress=False)
     done = subprocess.run(
-        [sys.executable, "-m", "widgets.teaching", "grade", tmp_path, "--out", tmp_path / "g.csv"],
+        [sys.executable, "-m", "teachkit", "grade", tmp_path, "--out", tmp_path / "g.csv"],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -386,7 +392,7 @@ def test_unsafe_grades_without_a_sandbox_and_warns(tmp_path):
     folder.mkdir()
     nbformat.write(notebook(SOLUTIONS), folder / "mine.ipynb")
     done = subprocess.run(
-        [sys.executable, "-m", "widgets.teaching", "grade", folder, "--out", tmp_path / "g.csv", "--unsafe"],
+        [sys.executable, "-m", "teachkit", "grade", folder, "--out", tmp_path / "g.csv", "--unsafe"],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -410,7 +416,20 @@ def test_the_command_line_grades_and_writes_the_table(tmp_path, capsys):
     folder.mkdir()
     (folder / "broken.ipynb").write_text("{")
     nbformat.write(notebook(WRONG), folder / "wrong.ipynb")
-    teaching.main(["grade", str(folder), "--out", str(tmp_path / "g.csv"), "--timeout", "90", "--memory", "2GiB"])
+    teaching.main(
+        [
+            "grade",
+            str(folder),
+            "--book",
+            str(ROOT),
+            "--out",
+            str(tmp_path / "g.csv"),
+            "--timeout",
+            "90",
+            "--memory",
+            "2GiB",
+        ]
+    )
     table = (tmp_path / "g.csv").read_text().splitlines()
     assert table[0] == "file,chapter," + ",".join(LABELS) + ",total,possible,reason"
     assert table[2] == "wrong.ipynb,10_wage_gaps_and_migradollars,0,0,0,0,0,4,"

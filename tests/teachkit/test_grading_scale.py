@@ -15,9 +15,9 @@ import sys
 import nbformat
 import pytest
 from conftest import ROOT
-from test_grading import CHAPTER, LABELS, SOLUTIONS, WRONG, notebook
+from test_grading import BOOK, CHAPTER, LABELS, SOLUTIONS, WRONG, installed_library, notebook  # noqa: F401
 
-from widgets import grading, teaching
+from teachkit import grading, teaching
 
 MIB = grading.MIB
 DEEP_TREE = """
@@ -204,15 +204,14 @@ answer_probe = forked
 """
 
 
-def test_each_limit_holds_against_a_notebook_that_pushes_past_it(tmp_path):
+def test_each_limit_holds_against_a_notebook_that_pushes_past_it(tmp_path, installed):
     """Caps of 12 MiB of tmpfs (3 + 3 + 6), 4 MiB a file, 40 processes; /dev is not writable."""
     limits = grading.Limits(timeout=60, disk=12 * MIB, output=4 * MIB, processes=40)
-    book = grading.book_copy(ROOT, tmp_path / "book")
-    probe = grading.run_sandboxed(notebook(PROBE), {"probe": "answer_probe"}, tmp_path / "a", book, limits)
+    probe = grading.run_sandboxed(notebook(PROBE), {"probe": "answer_probe"}, tmp_path / "a", installed, limits)
     written = json.loads(probe.answers["probe"])
     assert written["/dev"] == 0 and written["/submission"] == written["host"] == 4, written  # --fsize first
     assert 1 <= written["/dev/shm"] <= 3 and 1 <= written["/tmp"] <= 3, written  # the tmpfs caps
-    forks = grading.run_sandboxed(notebook(FORK), {"probe": "answer_probe"}, tmp_path / "b", book, limits)
+    forks = grading.run_sandboxed(notebook(FORK), {"probe": "answer_probe"}, tmp_path / "b", installed, limits)
     if grading.kernel_limits_processes():
         assert forks.problem == "" and forks.answers["probe"] < 40, forks
     else:  # a root grader whose Python nobody can reach: the grader's own count stops the sandbox
@@ -237,7 +236,7 @@ def odd_class(tmp_path_factory):
         nbformat.write(notebook(*sources), folder / name)
     (folder / "nested.ipynb").write_text(NESTED)
     done = subprocess.run(
-        [sys.executable, "-m", "widgets.teaching", "grade", folder, "--out", work / "g.csv", "--jobs", "2"],
+        [sys.executable, "-m", "teachkit", "grade", folder, "--out", work / "g.csv", "--jobs", "2"],
         cwd=ROOT, capture_output=True, timeout=900,
     )  # fmt: skip
     with open(work / "g.csv", newline="", encoding="utf-8") as f:
@@ -266,4 +265,4 @@ def test_twins_in_subfolders_get_a_row_each(odd_class):
     assert (rows["sec-a/twin.ipynb"]["total"], rows["sec-b/twin.ipynb"]["total"]) == ("4", "0")
     assert "Grades of class" in (work / "g.html").read_text()
     assert (work / "g-gradebook.csv").read_text().count("twin,") == 2
-    assert teaching.chapter_labels(CHAPTER) == LABELS
+    assert teaching.chapter_labels(BOOK, CHAPTER) == LABELS

@@ -1,0 +1,5 @@
+"""``python -m teachkit``: the ``teachkit`` command where its script is not on the path."""
+
+from .teaching import main
+
+main()
