@@ -68,13 +68,13 @@
         view.data(name).forEach(function (row) {
           var here = ranges.every(function (s) {
             var v = row[s.name];
-            return v == null || v === "" || Math.abs(v - view.signal(s.name)) < s.bind.step / 2;
+            return v === null || v === undefined || v === "" || Math.abs(v - view.signal(s.name)) < s.bind.step / 2;
           });
           if (!here) return;
           var tr = body.insertRow();
           columns.forEach(function (c) {
             var v = parts.length > 1 && c === "part" ? i + 1 : row[c];
-            tr.insertCell().textContent = v == null ? "" : v;
+            tr.insertCell().textContent = v ?? "";
           });
           count++;
         });
