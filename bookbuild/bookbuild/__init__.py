@@ -16,6 +16,8 @@ from widgets.charts import RENDERER_ENV  # read by widgets.charts.use() in the c
 
 from . import glossary, lean, pages, patches, reader
 
+__all__ = ["glossary", "lean", "pages", "patches", "reader", "setup", "takeaway"]
+
 STATIC = Path(__file__).parent / "static"  # the book's own scripts (linted by eslint: .ci/eslint.config.mjs)
 
 

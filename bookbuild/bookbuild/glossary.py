@@ -16,6 +16,8 @@ import re
 from docutils import nodes
 from sphinx import addnodes
 
+__all__ = ["POPOVER_CLASS", "TERMS_JS", "TERM_CLASS", "setup"]
+
 GLOSSARY_DOC = "glossary"
 LETTERS_ID = "glossary-letters"
 TERMS_JS = "glossary-terms.js"  # static/glossary-terms.js: opens a definition on a tap, click or Enter

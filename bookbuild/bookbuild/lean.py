@@ -32,6 +32,23 @@ from widgets import chartdata
 
 from . import patches
 
+__all__ = [
+    "EXPLORERS_JS",
+    "EXPLORER_DIR",
+    "SPECS_GLOBAL",
+    "SPEC_ISLAND",
+    "SPEC_PREFIX",
+    "add_math_renderer",
+    "externalize",
+    "finish",
+    "icon_css",
+    "purge_styles",
+    "read_spec",
+    "rubric_toc",
+    "trim_assets",
+    "write_vega",
+]
+
 LOG = logging.getLogger(__name__)
 ICONS_CSS = "book-icons.css"
 BOOK_SHEETS = ("book.css", "reader.css", ICONS_CSS)  # the book's own style sheets: never purged

@@ -31,6 +31,8 @@ from pathlib import Path
 from docutils import nodes
 from myst_nb.sphinx_ import HideCodeCellNode
 
+__all__ = ["DESCRIPTION_CHARS", "DOWNLOADS_PAGE", "description", "footer_links", "setup"]
+
 DESCRIPTION_CHARS = 155  # what search engines show; Lighthouse only asks that one be there
 SHARED_IDS = ("exercise-content", "solution-content")
 SPHINX_TITLES = {"genindex": "Index", "search": "Search"}

@@ -19,6 +19,18 @@ from pathlib import Path
 
 from sphinx.util import logging
 
+__all__ = [
+    "LOG",
+    "PAGE_PATCHES",
+    "TAB_STOPS",
+    "WRITTEN_FOR",
+    "check_versions",
+    "icon_paths",
+    "patch_pages",
+    "setup",
+    "watch_tab_stops",
+]
+
 LOG = logging.getLogger(__name__)
 WRITTEN_FOR = {"pydata-sphinx-theme": "0.17.1", "sphinx-book-theme": "1.3.0"}
 

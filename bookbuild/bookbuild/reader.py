@@ -12,6 +12,8 @@ from pathlib import Path
 
 import yaml
 
+__all__ = ["places", "setup"]
+
 GOALS = re.compile(
     r'<div class="(?:tip admonition|admonition tip)">\s*<p class="admonition-title">Learning goals</p>(?P<body>.*?)</div>',
     re.S,

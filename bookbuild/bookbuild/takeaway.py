@@ -25,6 +25,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+__all__ = ["FILES", "MAX_PDF_BYTES", "OUT_DIR", "PDF_CSS", "STEM", "VIEWPORT", "data_readme", "main", "toc_pages"]
+
 ROOT = Path.cwd()  # the book's folder: the command runs from it
 HTML = ROOT / "_build" / "html"
 OUT_DIR = "downloads"

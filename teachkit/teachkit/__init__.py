@@ -5,3 +5,5 @@ book's files from ``--book PATH`` or the current directory. teachkit.answers hol
 forms and checks (standard library only: it runs in students' kernels); teachkit.grading runs each
 submission in its own bubblewrap sandbox.
 """
+
+__all__ = ["answers", "grading", "library", "teaching"]

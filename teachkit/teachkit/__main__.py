@@ -2,4 +2,6 @@
 
 from .teaching import main
 
+__all__ = ["main"]
+
 main()

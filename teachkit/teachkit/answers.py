@@ -24,6 +24,21 @@ import json
 import math
 from pathlib import Path
 
+__all__ = [
+    "Checks",
+    "FORMS_FILE",
+    "MISSING",
+    "answers_of",
+    "mapping",
+    "number",
+    "one_of",
+    "plain",
+    "problem",
+    "rows",
+    "score",
+    "sequence",
+]
+
 MISSING = "replace the ... with your answer"
 FORMS_FILE = "forms.json"  # the student edition's forms of every autograded exercise, by chapter
 

@@ -59,6 +59,30 @@ from widgets.charts import RENDERER_ENV
 
 from . import library
 
+__all__ = [
+    "GIB",
+    "Limits",
+    "MIB",
+    "NoSandbox",
+    "SANDBOX_UID",
+    "bwrap",
+    "grade",
+    "kernel_limits_processes",
+    "read_submission",
+    "remove_tree",
+    "run_inside",
+    "run_sandboxed",
+    "sandbox_env",
+    "sandbox_library",
+    "shown",
+    "submission_files",
+    "summary",
+    "worth_retrying",
+    "write_gradebook",
+    "write_report",
+    "write_table",
+]
+
 MIB = 2**20
 GIB = 2**30
 MAX_NOTEBOOK = 50 * MIB  # bytes of a submitted notebook the grader reads

@@ -17,6 +17,8 @@ import tempfile
 import tomllib
 from pathlib import Path
 
+__all__ = ["install", "wheels"]
+
 PROJECTS = {"widgets": ".", "teachkit": "teachkit"}  # package -> its project folder in the book
 
 

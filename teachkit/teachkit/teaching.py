@@ -44,6 +44,22 @@ import nbformat
 
 from . import answers, grading, library
 
+__all__ = [
+    "Book",
+    "INSTALLS_LIBRARY",
+    "WRITTEN_ANSWER",
+    "answer_key",
+    "autograded",
+    "chapter_labels",
+    "directives",
+    "load_check",
+    "main",
+    "split",
+    "student_edition",
+    "student_notebook",
+    "variable",
+]
+
 
 @dataclass(frozen=True)
 class Book:
