@@ -21,7 +21,8 @@ import browser_report as br
 import pytest
 from conftest import HTML, ROOT
 
-from widgets import chartdata, lean
+from bookbuild import lean
+from widgets import chartdata
 
 PAGES = br.toc_pages(ROOT)
 SPEC = {
