@@ -46,13 +46,21 @@ print(json.dumps(results))
 """
 
 
+def _sets_up(node: ast.stmt) -> bool:
+    """An import, or the set-up call ``charts.use()`` that every chapter's import cell makes."""
+    if isinstance(node, ast.Import | ast.ImportFrom):
+        return True
+    call = node.value if isinstance(node, ast.Expr) else None
+    return isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "use"
+
+
 def is_import_cell(source: str) -> bool:
-    """True when a code cell holds only import statements (what a chapter's set-up cell does)."""
+    """True when a code cell holds only imports and the chapter's set-up call (its set-up cell)."""
     try:
         tree = ast.parse(source)
     except SyntaxError:  # IPython magics (the install-if-missing cell): not a plain import cell
         return False
-    return bool(tree.body) and all(isinstance(node, ast.Import | ast.ImportFrom) for node in tree.body)
+    return bool(tree.body) and all(_sets_up(node) for node in tree.body)
 
 
 def import_cells(chapter: Path) -> list[str]:
