@@ -73,6 +73,19 @@ def test_charts_are_laid_out_for_a_phone_not_shrunk():
     assert charts.for_phone(faceted.to_dict())[1] == svg, "the layout is stable run to run"
 
 
+@pytest.mark.parametrize("layout", [charts.for_phone, charts.for_laptop])
+def test_wrapped_labels_of_a_layered_facet_get_rows_tall_enough(layout):
+    """Two-line labels need rows of 32 px; a layered facet's height is set on its inner spec, not its layers
+    (the Table 2 coefficients chart printed labels over each other)."""
+    names = ["Professional/executive background", "Years of US residence", "Experienced discrimination in US"]
+    frame = pd.DataFrame({"predictor": names * 2, "coefficient": [0.1, 0.2, 0.3] * 2, "model": ["a"] * 3 + ["b"] * 3})
+    points = alt.Chart().mark_point().encode(x="coefficient:Q", y=alt.Y("predictor:N", sort=names))
+    zero = alt.Chart().mark_rule().encode(x=alt.datum(0))
+    chart = alt.layer(zero, points, data=frame).properties(height=60, width=120).facet(column="model:N")
+    spec, _ = layout(chart.to_dict())
+    assert spec["spec"]["height"] >= 32 * len(names), spec["spec"]
+
+
 def test_lines_by_tells_lines_apart_by_colour_and_dash_with_one_legend():
     frame = pd.DataFrame({"t": [0, 1] * 5, "v": range(10), "run": [c for c in "abcde" for _ in (0, 1)]})
     spec = charts.lines_by(frame, alt.X("t:Q"), alt.Y("v:Q"), "run", order=list("edcba")).to_dict()

@@ -258,28 +258,33 @@ def _lines(values, chars: int) -> dict[str, list[str]]:
     return {v: textwrap.wrap(v, chars) for v in sorted(v for v in values if isinstance(v, str) and len(v) > chars)}
 
 
-def _wrap_labels(node: dict, values: dict[str, set]) -> None:
+def _wrap_labels(node: dict, values: dict[str, set], sized: dict | None = None) -> None:
     """Wrap, in place, long category labels of a y axis onto several lines (a label expression looking
-    each one up), so they stay whole within the axis's label limit; a row of the band grows to fit them."""
+    each one up), so they stay whole within the axis's label limit; a row of the band grows to fit them.
+
+    A layer's height is its parent's (``sized``): the rows of a layered chart grow there."""
+    sized = node if "height" in node or sized is None else sized
     field = node.get("encoding", {}).get("y")
     if isinstance(field, dict) and field.get("type") in ("nominal", "ordinal") and field.get("axis", {}) is not None:
         lines = _lines(values.get(field.get("field"), ()), LABEL_CHARS)
         axis = field.setdefault("axis", {})
         if lines and "labelExpr" not in axis:
             axis["labelExpr"] = f"({json.dumps(lines, sort_keys=True)}[datum.label] || [datum.label])"
-            height, need = node.get("height"), 14 * max(map(len, lines.values())) + 4
+            height, need = sized.get("height"), 14 * max(map(len, lines.values())) + 4
             if isinstance(height, dict) and height.get("step", need) < need:
-                node["height"] = {"step": need}
+                sized["height"] = {"step": need}
             elif isinstance(height, (int, float)) and height < need * len(values[field["field"]]):
-                node["height"] = need * len(values[field["field"]])
+                sized["height"] = need * len(values[field["field"]])
     facet = node.get("facet") if isinstance(node.get("facet"), dict) else node.get("encoding", {}).get("facet")
     if isinstance(facet, dict) and "field" in facet:
         lines = _lines(values.get(facet["field"], ()), LABEL_CHARS + 8)
         header = facet.setdefault("header", {})
         if lines and "labelExpr" not in header:
             header["labelExpr"] = f"({json.dumps(lines, sort_keys=True)}[datum.label] || [datum.label])"
-    for child in node.get("vconcat", []) + node.get("concat", []) + node.get("layer", []):
+    for child in node.get("vconcat", []) + node.get("concat", []):
         _wrap_labels(child, values)
+    for child in node.get("layer", []):
+        _wrap_labels(child, values, sized)
     if isinstance(node.get("spec"), dict):
         _wrap_labels(node["spec"], values)
 
