@@ -740,19 +740,21 @@ def _chart(rates: list[tuple[str, str, int, int]]) -> str:
     """The pass rates as an inline SVG bar chart (no script, no font or file from elsewhere): each
     exercise's label above its bar, so that the chart stays legible scaled to a phone's width."""
     width, row = 300, 52
+    shares = [passed / count if count else 0 for _, _, passed, count in rates]
+    figures = [f"{share:.0%} ({passed}/{count})" for share, (_, _, passed, count) in zip(shares, rates)]
+    room = 16 + 10 * max(map(len, figures), default=0)  # 15 px text: a figure or sign is at most about 10 px wide
     parts = [
-        f'<svg role="img" aria-labelledby="chart-title" viewBox="0 0 {width + 110} {row * len(rates) + 8}" '
-        f'width="100%" style="max-width:{width + 110}px">',
+        f'<svg role="img" aria-labelledby="chart-title" viewBox="0 0 {width + room} {row * len(rates) + 8}" '
+        f'width="100%" style="max-width:{width + room}px">',
         '<title id="chart-title">Share of notebooks that earned each exercise\'s point</title>',
     ]
-    for i, (_, label, passed, count) in enumerate(rates):
+    for i, ((_, label, _, _), share, figure) in enumerate(zip(rates, shares, figures)):
         y = 8 + i * row
-        share = passed / count if count else 0
         parts += [
             f'<text x="0" y="{y + 12}">{html.escape(label)}</text>',
             f'<rect class="track" x="0" y="{y + 18}" width="{width}" height="20"/>',
             f'<rect class="bar" x="0" y="{y + 18}" width="{share * width:.1f}" height="20"/>',
-            f'<text x="{width + 8}" y="{y + 34}">{share:.0%} ({passed}/{count})</text>',
+            f'<text x="{width + 8}" y="{y + 34}">{figure}</text>',
         ]
     return "\n".join(parts + ["</svg>"])
 

@@ -266,3 +266,20 @@ def test_twins_in_subfolders_get_a_row_each(odd_class):
     assert "Grades of class" in (work / "g.html").read_text()
     assert (work / "g-gradebook.csv").read_text().count("twin,") == 2
     assert teaching.chapter_labels(BOOK, CHAPTER) == LABELS
+
+
+def test_the_report_chart_has_room_for_its_figures():
+    """Each bar's figure ("100% (300/300)") is drawn whole inside the chart, in Chromium's own text layout."""
+    import browser_report as br
+
+    if br.chromium_missing_message():
+        pytest.fail(br.chromium_missing_message(), pytrace=False)
+    svg = grading._chart([("a", "ex-10-threshold", 300, 300), ("b", "ex-10-rule", 135, 300)])
+    with br.launch() as browser:
+        page = browser.new_page()
+        page.set_content(f"<style>svg text{{font:15px system-ui,sans-serif}}</style>{svg}")
+        overflow = page.evaluate(
+            "() => { const svg = document.querySelector('svg'); const w = svg.viewBox.baseVal.width;"
+            " return [...svg.querySelectorAll('text')].map(t => t.getBBox()).filter(b => b.x + b.width > w).length }"
+        )
+    assert overflow == 0, f"{overflow} labels run past the chart's right edge"
