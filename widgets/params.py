@@ -8,7 +8,7 @@ import math
 from dataclasses import dataclass
 from numbers import Real
 
-__all__ = ["Param"]
+__all__ = ["Param", "horizon"]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -79,3 +79,17 @@ class Param:
             if below % stride == 0 and (steps - below) % stride == 0:
                 return stride
         return smallest
+
+
+def horizon(*, min: int, max: int, step: int, default: int) -> Param:
+    """The slider for how many years a model follows a place: the same parameter in every model over time."""
+    return Param(
+        name="years",
+        label="Years",
+        unit="years",
+        min=min,
+        max=max,
+        step=step,
+        default=default,
+        meaning="how many years to follow",
+    )

@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 
 from .. import data
-from ..params import Param
+from ..params import Param, horizon
 from . import Model, View, register
 
 __all__ = ["PROFESSIONALS", "circulation_paths", "brain_circulation"]
@@ -161,16 +161,7 @@ register(
                 default=0.3,
                 meaning="what one professional abroad transfers home, relative to one returnee (a choice)",
             ),
-            Param(
-                name="years",
-                label="Years",
-                unit="years",
-                min=5,
-                max=40,
-                step=1,
-                default=30,
-                meaning="how many years to follow",
-            ),
+            horizon(min=5, max=40, step=1, default=30),
         ),
         view=View(
             x="year",

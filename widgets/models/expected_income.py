@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 
 from .. import data
-from ..params import Param
+from ..params import Param, horizon
 from . import Model, View, register
 
 __all__ = ["expected_income"]
@@ -131,16 +131,7 @@ register(
                 default=2,
                 meaning="extra felt gain as neighbours leave (0: none)",
             ),
-            Param(
-                name="years",
-                label="Years",
-                unit="years",
-                min=5,
-                max=50,
-                step=5,
-                default=30,
-                meaning="how many years to follow",
-            ),
+            horizon(min=5, max=50, step=5, default=30),
         ),
         view=View(
             x="year",

@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 
 from .. import data
-from ..params import Param
+from ..params import Param, horizon
 from . import Model, View, register
 
 __all__ = ["producer_services", "global_city", "polarisation", "low_wage_sources", "induced_per_skilled"]
@@ -203,16 +203,7 @@ register(
                 default=0.02,
                 meaning="yearly share of low-wage formal jobs that move into the informal sector",
             ),
-            Param(
-                name="years",
-                label="Years",
-                unit="years",
-                min=5,
-                max=40,
-                step=1,
-                default=30,
-                meaning="how many years to follow",
-            ),
+            horizon(min=5, max=40, step=1, default=30),
         ),
         view=View(
             x="year", y="jobs", color="tier", x_title="Year", y_title="Jobs (per 100 jobs in year 0)", mark="area"

@@ -3,7 +3,7 @@
 import numpy as np
 import pandas as pd
 
-from ..params import Param
+from ..params import Param, horizon
 from . import Model, View, register
 
 __all__ = ["diffusion_paths", "network_diffusion"]
@@ -123,16 +123,7 @@ register(
                 default=0.1,
                 meaning="share of those abroad who come home each year",
             ),
-            Param(
-                name="years",
-                label="Years",
-                unit="years",
-                min=10,
-                max=60,
-                step=5,
-                default=40,
-                meaning="how many years to follow",
-            ),
+            horizon(min=10, max=60, step=5, default=40),
         ),
         view=View(
             x="year", y="percent", color="series", x_title="Year", y_title="Percent of the initial adults", mark="line"

@@ -6,7 +6,7 @@ import math
 import numpy as np
 import pandas as pd
 
-from ..params import Param
+from ..params import Param, horizon
 from . import Model, View, get, register
 from .bridges import bridges
 from .global_city import global_city
@@ -152,16 +152,7 @@ register(
                 default=0,
                 meaning="state action that gives working-age adults a reason to stay",
             ),
-            Param(
-                name="years",
-                label="Years",
-                unit="years",
-                min=10,
-                max=40,
-                step=5,
-                default=30,
-                meaning="how many years to follow",
-            ),
+            horizon(min=10, max=40, step=5, default=30),
         ),
         view=View(
             x="year",

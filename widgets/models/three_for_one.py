@@ -3,7 +3,7 @@
 import numpy as np
 import pandas as pd
 
-from ..params import Param
+from ..params import Param, horizon
 from . import Model, View, register
 
 __all__ = ["three_for_one"]
@@ -93,16 +93,7 @@ register(
                 default=0.05,
                 meaning="yearly growth of the club's gift as members settle and prosper",
             ),
-            Param(
-                name="years",
-                label="Years",
-                unit="years",
-                min=1,
-                max=20,
-                step=1,
-                default=10,
-                meaning="how many years to follow",
-            ),
+            horizon(min=1, max=20, step=1, default=10),
         ),
         view=View(
             x="year",

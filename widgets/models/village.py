@@ -3,7 +3,7 @@
 import numpy as np
 import pandas as pd
 
-from ..params import Param
+from ..params import Param, horizon
 from . import Model, View, register
 from .remittances import CALIBRATED_CONSUMPTION, CALIBRATED_LOCAL_SHARE, gnp_per_migradollar
 
@@ -173,16 +173,7 @@ register(
                 default=0,
                 meaning="cost and danger of crossing back and forth (0: open circulation, 1: militarised border)",
             ),
-            Param(
-                name="years",
-                label="Years",
-                unit="years",
-                min=10,
-                max=60,
-                step=5,
-                default=40,
-                meaning="how many years to follow",
-            ),
+            horizon(min=10, max=60, step=5, default=40),
         ),
         view=View(
             x="year",
