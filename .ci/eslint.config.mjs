@@ -1,12 +1,14 @@
 // eslint's flat config for the book's own JavaScript, run by .ci/test's lint stage beside ruff:
-//   .ci/node_modules/.bin/eslint --config .ci/eslint.config.mjs   (from the repository's root: patterns read from it)
+//   .ci/node_modules/.bin/eslint --config .ci/eslint.config.mjs bookbuild tests   (from the repository's root)
+// Named folders, not the whole tree: eslint lints every .js under the folders it is given, and CI's
+// venv (.venv/ inside the checkout) holds thousands of other projects' scripts.
 // Its rules come from the packages .ci/setup installs (@eslint/js, globals): nothing is fetched at lint time.
 import js from "@eslint/js";
 import globals from "globals";
 
 export default [
   {
-    ignores: ["_build/**", ".ci/node_modules/**", "**/node_modules/**"],
+    ignores: ["_build/**", "**/node_modules/**", "**/.venv/**", "build/**"],
   },
   {
     files: ["bookbuild/bookbuild/**/*.js", "tests/**/*.cjs"],
