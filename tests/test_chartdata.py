@@ -139,37 +139,40 @@ EXPLORER_SAMPLE = [p for p in PAGES if _charts(p)[1]][::4] if BUILT else []  # s
 
 
 STATIC_VIEW = "div.vega-chart:not(.vega-explorer) + details.chart-data"  # a static chart's data view
+TABLE_ROWS = "el => [...el.querySelectorAll('tbody tr')].map(tr => [...tr.cells].map(td => td.textContent))"
 
 
-@pytest.mark.parametrize("page", SAMPLE)
-def test_reader_opens_table_and_downloads(browser, page, tmp_path):
+@pytest.fixture
+def phone(browser, page):
+    """The built page ``page`` open in a 390 px touch phone that accepts downloads."""
     context = browser.new_context(
         viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, accept_downloads=True
     )
-    try:
-        tab = context.new_page()
-        tab.goto((HTML / page).as_uri(), wait_until="load")
-        summary = tab.locator(STATIC_VIEW + " > summary").first
-        summary.focus()
-        tab.keyboard.press("Enter")
-        box = tab.locator(STATIC_VIEW + "[open]").first
-        assert box.locator("table").is_visible(), f"{page}: Enter on the summary did not open the table"
-        width = box.evaluate("el => el.getBoundingClientRect().right")
-        assert width <= 390, f"{page}: the table view is {width:.0f} px wide on a 390 px phone"
-        table_rows = box.evaluate(
-            "el => [...el.querySelectorAll('tbody tr')].map(tr => [...tr.cells].map(td => td.textContent))"
-        )
-        with tab.expect_download() as download:
-            box.locator("a[download]").click()
-        path = tmp_path / download.value.suggested_filename
-        download.value.save_as(path)
-        marks = box.evaluate(  # one label per datum drawn (lines and areas label a whole series)
-            "el => [...el.previousElementSibling.querySelectorAll('svg [role=graphics-symbol][aria-label]')]"
-            ".filter(m => ['bar', 'circle', 'point', 'square', 'tick'].includes(m.getAttribute('aria-roledescription')))"
-            ".map(m => m.getAttribute('aria-label'))"
-        )
-    finally:
-        context.close()
+    tab = context.new_page()
+    tab.goto((HTML / page).as_uri(), wait_until="load")
+    yield tab
+    context.close()
+
+
+@pytest.mark.parametrize("page", SAMPLE)
+def test_reader_opens_table_and_downloads(phone, page, tmp_path):
+    summary = phone.locator(STATIC_VIEW + " > summary").first
+    summary.focus()
+    phone.keyboard.press("Enter")
+    box = phone.locator(STATIC_VIEW + "[open]").first
+    assert box.locator("table").is_visible(), f"{page}: Enter on the summary did not open the table"
+    width = box.evaluate("el => el.getBoundingClientRect().right")
+    assert width <= 390, f"{page}: the table view is {width:.0f} px wide on a 390 px phone"
+    table_rows = box.evaluate(TABLE_ROWS)
+    with phone.expect_download() as download:
+        box.locator("a[download]").click()
+    path = tmp_path / download.value.suggested_filename
+    download.value.save_as(path)
+    marks = box.evaluate(  # one label per datum drawn (lines and areas label a whole series)
+        "el => [...el.previousElementSibling.querySelectorAll('svg [role=graphics-symbol][aria-label]')]"
+        ".filter(m => ['bar', 'circle', 'point', 'square', 'tick'].includes(m.getAttribute('aria-roledescription')))"
+        ".map(m => m.getAttribute('aria-label'))"
+    )
     lines = path.read_text(encoding="utf-8").splitlines()
     assert lines[0].startswith("# ") and "CC BY 4.0" in lines[1]
     csv_rows = list(csv.reader(io.StringIO("\n".join(lines[2:]))))[1:]
@@ -181,49 +184,40 @@ def test_reader_opens_table_and_downloads(browser, page, tmp_path):
 
 
 LIVE = "el => !!(el.dataset.live && el.querySelector('.vega-bindings input[type=range]'))"
-TABLE_ROWS = "el => [...el.querySelectorAll('tbody tr')].map(tr => [...tr.cells].map(td => td.textContent))"
 
 
 @pytest.mark.parametrize("page", EXPLORER_SAMPLE)
-def test_reader_gets_an_explorers_grid(browser, page, tmp_path):
-    context = browser.new_context(
-        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, accept_downloads=True
+def test_reader_gets_an_explorers_grid(phone, page, tmp_path):
+    explorer = phone.locator(".vega-explorer").first
+    chart_id = explorer.get_attribute("id")
+    explorer.scroll_into_view_if_needed()
+    phone.wait_for_function(f"([el]) => ({LIVE})(el)", arg=[explorer.element_handle()], timeout=30_000)
+    box = phone.locator(f"#{chart_id}-data")
+    box.locator("summary").focus()
+    phone.keyboard.press("Enter")
+    assert box.locator("table").is_visible(), f"{page}: Enter on the explorer's summary did not open its table"
+    right = box.evaluate("el => el.getBoundingClientRect().right")
+    assert right <= 390, f"{page}: the explorer's table view is {right:.0f} px wide on a 390 px phone"
+    header = box.evaluate("el => [...el.querySelectorAll('thead th')].map(th => th.textContent)")
+    opening = box.evaluate(TABLE_ROWS)
+    link = box.locator("a[download]")
+    link.focus()
+    with phone.expect_download() as download:
+        phone.keyboard.press("Enter")
+    path = tmp_path / download.value.suggested_filename
+    download.value.save_as(path)
+    slider = explorer.locator(".vega-bindings input[type=range]").first
+    name = slider.evaluate("el => el.name")
+    slider.focus()
+    phone.keyboard.press("End" if slider.evaluate("el => +el.value < +el.max") else "Home")
+    value = float(slider.evaluate("el => el.value"))
+    step = float(slider.evaluate("el => el.step"))
+    phone.wait_for_function(
+        f"([el, old]) => ({TABLE_ROWS})(el).join() !== old",
+        arg=[box.element_handle(), ",".join(",".join(r) for r in opening)],
     )
-    try:
-        tab = context.new_page()
-        tab.goto((HTML / page).as_uri(), wait_until="load")
-        explorer = tab.locator(".vega-explorer").first
-        chart_id = explorer.get_attribute("id")
-        explorer.scroll_into_view_if_needed()
-        tab.wait_for_function(f"([el]) => ({LIVE})(el)", arg=[explorer.element_handle()], timeout=30_000)
-        box = tab.locator(f"#{chart_id}-data")
-        box.locator("summary").focus()
-        tab.keyboard.press("Enter")
-        assert box.locator("table").is_visible(), f"{page}: Enter on the explorer's summary did not open its table"
-        right = box.evaluate("el => el.getBoundingClientRect().right")
-        assert right <= 390, f"{page}: the explorer's table view is {right:.0f} px wide on a 390 px phone"
-        header = box.evaluate("el => [...el.querySelectorAll('thead th')].map(th => th.textContent)")
-        opening = box.evaluate(TABLE_ROWS)
-        link = box.locator("a[download]")
-        link.focus()
-        with tab.expect_download() as download:
-            tab.keyboard.press("Enter")
-        path = tmp_path / download.value.suggested_filename
-        download.value.save_as(path)
-        slider = explorer.locator(".vega-bindings input[type=range]").first
-        name = slider.evaluate("el => el.name")
-        slider.focus()
-        tab.keyboard.press("End" if slider.evaluate("el => +el.value < +el.max") else "Home")
-        value = float(slider.evaluate("el => el.value"))
-        step = float(slider.evaluate("el => el.step"))
-        tab.wait_for_function(
-            f"([el, old]) => ({TABLE_ROWS})(el).join() !== old",
-            arg=[box.element_handle(), ",".join(",".join(r) for r in opening)],
-        )
-        moved = box.evaluate(TABLE_ROWS)
-        caption = box.evaluate("el => el.querySelector('caption').textContent")
-    finally:
-        context.close()
+    moved = box.evaluate(TABLE_ROWS)
+    caption = box.evaluate("el => el.querySelector('caption').textContent")
     grid = _grid(page, chart_id)
     assert _csv_rows(path.read_text(encoding="utf-8")) == grid, f"{page}: the CSV is not the grid the explorer draws"
     assert grid[0] == header, f"{page}: the table's columns {header} are not the grid's {grid[0]}"
