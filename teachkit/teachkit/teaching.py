@@ -321,7 +321,8 @@ def student_edition(book: Book, out: Path) -> list[Path]:
     of the book's library and of this kit in ``wheels/`` (teachkit.library), and a requirements.txt
     that installs the library's wheel, so that a hub or Binder can run it alone. No check file,
     expected value or reference solution goes in. Returns the notebooks written."""
-    prompts = {label: load_check(book, label).prompt for label in autograded(book)}
+    checks = {label: load_check(book, label) for label in autograded(book)}
+    prompts = {label: check.prompt for label, check in checks.items()}
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
@@ -329,8 +330,7 @@ def student_edition(book: Book, out: Path) -> list[Path]:
     (out / "requirements.txt").write_text(requirements(book, f"wheels/{wheels['widgets']}"))
     forms = {
         chapter: {
-            label: {"variable": variable(label), "form": load_check(book, label).form}
-            for label in chapter_labels(book, chapter)
+            label: {"variable": variable(label), "form": checks[label].form} for label in chapter_labels(book, chapter)
         }
         for chapter in chapters(book)
     }
