@@ -289,7 +289,7 @@ def _wrap_labels(node: dict, values: dict[str, set], sized: dict | None = None) 
         _wrap_labels(node["spec"], values)
 
 
-def _narrow(node: dict, excess: float, target: int = PHONE_WIDTH) -> bool:
+def _narrow(node: dict, excess: float, target: int) -> bool:
     """Narrow, in place, the plots of a chart ``excess`` px wider than ``target``; False when none could narrow."""
     if "vconcat" in node or "concat" in node:
         return any([_narrow(child, excess, target) for child in node.get("vconcat", []) + node.get("concat", [])])

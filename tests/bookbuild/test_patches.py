@@ -21,6 +21,11 @@ def test_the_installed_packages_are_the_versions_the_patches_were_written_for():
     assert {package: version(package) for package in patches.WRITTEN_FOR} == patches.WRITTEN_FOR
 
 
+def test_every_patched_package_has_the_version_it_was_written_for():
+    patched = {patch.package for patch in patches.PAGE_PATCHES} | {patches.TAB_STOPS_PACKAGE, patches.ICONS_PACKAGE}
+    assert patched <= set(patches.WRITTEN_FOR)
+
+
 def test_another_version_warns(monkeypatch):
     warned = []
     monkeypatch.setattr(patches, "LOG", SimpleNamespace(warning=warned.append))
